@@ -1,0 +1,16 @@
+using AgenteFilms.Agents.Orchestration;
+using AgenteFilms.Agents.Providers;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgenteFilms.Agents;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers model providers (the <c>Llm</c> section) and the agent engine (the <c>Agents</c> section).</summary>
+    public static IServiceCollection AddAgenteFilmsAgents(this IServiceCollection services)
+    {
+        services.AddModelProviders();
+        services.AddAgentEngine();
+        return services;
+    }
+}

@@ -1,0 +1,1 @@
+namespace AgenteFilms.Tests.TestSupport;
