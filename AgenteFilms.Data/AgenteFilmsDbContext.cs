@@ -1,0 +1,41 @@
+using AgenteFilms.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace AgenteFilms.Data;
+
+/// <summary>
+/// The model shared by both providers. Each provider has a derived context with its own migrations
+/// (EF Core, "Migrations with multiple providers"); callers only ever see this type.
+/// </summary>
+public abstract class AgenteFilmsDbContext(DbContextOptions options) : DbContext(options)
+{
+    /// <summary>Marks a string property holding JSON, so PostgreSQL can store it as jsonb.</summary>
+    internal const string JsonAnnotation = "AgenteFilms:Json";
+
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<SessionState> SessionStates => Set<SessionState>();
+    public DbSet<Question> Questions => Set<Question>();
+    public DbSet<Answer> Answers => Set<Answer>();
+    public DbSet<AgentRun> AgentRuns => Set<AgentRun>();
+    public DbSet<AgentStep> AgentSteps => Set<AgentStep>();
+    public DbSet<PitchVersion> PitchVersions => Set<PitchVersion>();
+    public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AgenteFilmsDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every timestamp is UTC. SQLite reads them back as Unspecified and Npgsql rejects Unspecified for
+        // timestamptz, so normalise the kind in both directions.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.Kind == DateTimeKind.Local ? v.ToUniversalTime() : DateTime.SpecifyKind(v, DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,24 @@
+namespace AgenteFilms.Data.Entities;
+
+/// <summary>A pitch being developed: the writer's brief plus everything the agents produce for it.</summary>
+public class Session
+{
+    public Guid Id { get; set; }
+    public Guid OwnerId { get; set; }
+    public string Title { get; set; } = "";
+    /// <summary>The writer's brief (concept, genre, tone, format, audience, budget tier) as JSON.</summary>
+    public string BriefJson { get; set; } = "{}";
+    public SessionStatus Status { get; set; } = SessionStatus.Draft;
+    public string? ModelProfile { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+    /// <summary>Guards what the writer edits (title, brief); the runner never load-modify-saves this row.</summary>
+    public Guid ConcurrencyToken { get; set; }
+}
+
+public enum SessionStatus
+{
+    Draft,
+    Active,
+    Archived,
+}

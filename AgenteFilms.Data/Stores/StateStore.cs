@@ -1,0 +1,64 @@
+using AgenteFilms.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgenteFilms.Data.Stores;
+
+/// <summary>Versioned state snapshots: each save of a key is a new version, earlier versions stay.</summary>
+public sealed class StateStore(IDbContextFactory<AgenteFilmsDbContext> contexts, TimeProvider time)
+{
+    /// <summary>Saves a new version of <paramref name="key"/> and returns its version number (1 for the first).</summary>
+    public async Task<int> SaveAsync(Guid sessionId, string key, string valueJson, Guid? runId, Guid? stepId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var version = await AddVersionAsync(db, sessionId, key, valueJson, runId, stepId, time.GetUtcNow().UtcDateTime, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return version;
+    }
+
+    /// <summary>
+    /// Adds (does not save) the next version of a key to <paramref name="db"/>, so a caller can commit it together
+    /// with an answer and a step in one transaction.
+    /// </summary>
+    public static async Task<int> AddVersionAsync(AgenteFilmsDbContext db, Guid sessionId, string key, string valueJson, Guid? runId, Guid? stepId, DateTime now, CancellationToken cancellationToken)
+    {
+        var current = await db.SessionStates
+            .Where(s => s.SessionId == sessionId && s.Key == key)
+            .MaxAsync(s => (int?)s.Version, cancellationToken) ?? 0;
+        var version = current + 1;
+        db.SessionStates.Add(new SessionState
+        {
+            SessionId = sessionId,
+            Key = key,
+            ValueJson = valueJson,
+            Version = version,
+            RunId = runId,
+            StepId = stepId,
+            CreatedAt = now,
+        });
+        return version;
+    }
+
+    /// <summary>The latest version of every key of the session.</summary>
+    public async Task<IReadOnlyDictionary<string, StateValue>> GetLatestAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var latest = await db.SessionStates.AsNoTracking()
+            .Where(s => s.SessionId == sessionId
+                && s.Version == db.SessionStates.Where(x => x.SessionId == sessionId && x.Key == s.Key).Max(x => x.Version))
+            .Select(s => new { s.Key, s.ValueJson, s.Version, s.CreatedAt })
+            .ToListAsync(cancellationToken);
+        return latest.ToDictionary(s => s.Key, s => new StateValue(s.ValueJson, s.Version, s.CreatedAt));
+    }
+
+    /// <summary>Every version of one key, newest first.</summary>
+    public async Task<IReadOnlyList<SessionState>> GetVersionsAsync(Guid sessionId, string key, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.SessionStates.AsNoTracking()
+            .Where(s => s.SessionId == sessionId && s.Key == key)
+            .OrderByDescending(s => s.Version)
+            .ToListAsync(cancellationToken);
+    }
+}
+
+public sealed record StateValue(string ValueJson, int Version, DateTime CreatedAt);
