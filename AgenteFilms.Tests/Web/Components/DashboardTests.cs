@@ -1,0 +1,65 @@
+using AgenteFilms.Data.Stores;
+using AgenteFilms.Tests.TestSupport;
+using AgenteFilms.Web.Components.Pages.Dashboard;
+using AgenteFilms.Web.Features.Sessions;
+using AgenteFilms.Web.Infrastructure;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace AgenteFilms.Tests.Web.Components;
+
+public sealed class DashboardTests : MudTestContext, IClassFixture<SqliteTestDatabase>
+{
+    private readonly SessionStore _store;
+    private readonly FixedUser _user = new(Guid.NewGuid());
+
+    public DashboardTests(SqliteTestDatabase database)
+    {
+        _store = database.Services.GetRequiredService<SessionStore>();
+        Services.AddSingleton(_store);
+        Services.AddSingleton<ICurrentUser>(_user);
+        Services.AddScoped<SessionService>();
+        UseInteractiveServer();
+    }
+
+    [Fact]
+    public void ShowsTheEmptyState_WhenTheWriterHasNoPitches()
+    {
+        var cut = Render<Dashboard>();
+
+        cut.WaitForAssertion(() => Assert.Contains("No pitches yet", cut.Find("[data-testid=empty-state]").TextContent));
+        Assert.Empty(cut.FindAll("[data-testid=session-card]"));
+    }
+
+    [Fact]
+    public async Task CreatesASession_FromATitle_AndListsIt()
+    {
+        Render<MudPopoverProvider>();
+        Render<MudSnackbarProvider>();
+        var cut = Render<Dashboard>();
+        cut.WaitForElement("[data-testid=empty-state]");
+
+        cut.Find("#new-title").Input("The Moon Heist");
+        cut.Find("[data-testid=create-form]").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("The Moon Heist", cut.Find("[data-testid=session-list]").TextContent));
+        var saved = await _store.ListAsync(_user.Id, Xunit.TestContext.Current.CancellationToken);
+        Assert.Equal("The Moon Heist", Assert.Single(saved).Title);
+    }
+
+    [Fact]
+    public async Task RefusesAnEmptyTitle_WithAMessage_AndSavesNothing()
+    {
+        var cut = Render<Dashboard>();
+        cut.WaitForElement("[data-testid=empty-state]");
+
+        cut.Find("#new-title").Input("   ");
+        cut.Find("[data-testid=create-form]").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("Give your pitch a title.", cut.Markup));
+        Assert.Empty(await _store.ListAsync(_user.Id, Xunit.TestContext.Current.CancellationToken));
+    }
+
+    private sealed record FixedUser(Guid Id) : ICurrentUser;
+}
