@@ -42,6 +42,7 @@ public static class DependencyInjection
         services.AddSingleton<SessionStore>();
         services.AddSingleton<MessageStore>();
         services.AddSingleton<StateStore>();
+        services.AddSingleton<RunStore>();
         return services;
     }
 
