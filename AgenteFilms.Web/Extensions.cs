@@ -1,3 +1,4 @@
+using AgenteFilms.Web.Endpoints;
 using AgenteFilms.Web.Features.Sessions;
 using AgenteFilms.Web.Infrastructure;
 using MudBlazor.Services;
@@ -12,6 +13,8 @@ public static class Extensions
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddApi();
 
         services.AddSingleton<ICurrentUser, LocalCurrentUser>();
         services.AddScoped<SessionService>();

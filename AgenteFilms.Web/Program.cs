@@ -1,8 +1,10 @@
 using AgenteFilms.Agents;
+using Microsoft.AspNetCore.Diagnostics;
 using AgenteFilms.Data;
 using AgenteFilms.Web;
 using AgenteFilms.Web.Infrastructure;
 using AgenteFilms.Web.Components;
+using AgenteFilms.Web.Endpoints;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -18,16 +20,28 @@ if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Databa
     await app.Services.MigrateDatabaseAsync();
 }
 
+// API errors become ProblemDetails (ApiExceptionHandler); pages fall through to the error page.
+app.UseExceptionHandler(new ExceptionHandlerOptions
+{
+    ExceptionHandlingPath = "/Error",
+    CreateScopeForErrors = true,
+    // Bad input answered as ProblemDetails is not a server error: don't log it as one.
+    SuppressDiagnosticsCallback = c => c.ExceptionHandledBy == ExceptionHandledType.ExceptionHandler
+        && c.HttpContext.Response.StatusCode < StatusCodes.Status500InternalServerError,
+});
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+// Bodiless error statuses: ProblemDetails for the API, the not-found page for people.
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
+    pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthEndpoints();
+app.MapApi();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

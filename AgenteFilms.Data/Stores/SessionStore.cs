@@ -45,6 +45,20 @@ public sealed class SessionStore(IDbContextFactory<AgenteFilmsDbContext> context
             .FirstOrDefaultAsync(s => s.Id == sessionId && s.OwnerId == ownerId, cancellationToken);
     }
 
+    /// <summary>Deletes a session and everything it owns (cascade). Returns false when it is not the user's.</summary>
+    public async Task<bool> DeleteAsync(Guid ownerId, Guid sessionId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.OwnerId == ownerId, cancellationToken);
+        if (session is null)
+        {
+            return false;
+        }
+        db.Sessions.Remove(session);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>
     /// Renames a session the writer saw with <paramref name="expectedToken"/>. Throws
     /// <see cref="ConcurrencyConflictException"/> when someone changed it since; returns null when it is not found.

@@ -1,13 +1,16 @@
+using System.Text.Json;
+using AgenteFilms.Agents.Providers;
 using AgenteFilms.Data.Entities;
 using AgenteFilms.Data.Stores;
 using AgenteFilms.Web.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace AgenteFilms.Web.Features.Sessions;
 
 /// <summary>What pages and endpoints do with sessions, for the acting user.</summary>
-public sealed class SessionService(SessionStore store, ICurrentUser user)
+public sealed class SessionService(SessionStore store, ICurrentUser user, IOptions<LlmOptions> llm)
 {
-    public const int MaxTitleLength = 200;
+    public const int MaxTitleLength = PitchLimits.MaxTitle;
 
     public Task<IReadOnlyList<Session>> ListAsync(CancellationToken cancellationToken) =>
         store.ListAsync(user.Id, cancellationToken);
@@ -15,24 +18,73 @@ public sealed class SessionService(SessionStore store, ICurrentUser user)
     public Task<Session?> GetAsync(Guid id, CancellationToken cancellationToken) =>
         store.GetAsync(user.Id, id, cancellationToken);
 
-    /// <summary>Creates a session from a title. Throws <see cref="InputValidationException"/> and saves nothing when the title is invalid.</summary>
+    public Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
+        store.DeleteAsync(user.Id, id, cancellationToken);
+
+    /// <summary>Creates a session from a title alone (the dashboard's quick create).</summary>
     public Task<Session> CreateAsync(string? title, CancellationToken cancellationToken)
     {
-        var trimmed = ValidateTitle(title);
-        return store.CreateAsync(user.Id, new NewSession(trimmed), cancellationToken);
-    }
-
-    internal static string ValidateTitle(string? title)
-    {
+        var errors = new ValidationErrors();
         var trimmed = title?.Trim() ?? "";
         if (trimmed.Length == 0)
         {
-            throw new InputValidationException("title", "Give your pitch a title.");
+            errors.Add("title", "Give your pitch a title.");
         }
-        if (trimmed.Length > MaxTitleLength)
+        else if (trimmed.Length > MaxTitleLength)
         {
-            throw new InputValidationException("title", $"The title can be at most {MaxTitleLength} characters.");
+            errors.Add("title", $"The title can be at most {MaxTitleLength} characters.");
         }
-        return trimmed;
+        errors.ThrowIfAny();
+        var brief = JsonSerializer.Serialize(new { title = trimmed }, JsonSerializerOptions.Web);
+        return store.CreateAsync(user.Id, new NewSession(trimmed, brief), cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates a pitch from a full brief. Throws <see cref="InputValidationException"/> with every field's problem,
+    /// and saves nothing, when the input breaks a rule.
+    /// </summary>
+    public Task<Session> CreatePitchAsync(NewPitch input, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var title = errors.Required("title", input.Title, PitchLimits.MaxTitle, "The title");
+        var concept = errors.Required("concept", input.Concept, PitchLimits.MaxConcept, "The concept");
+        var genre = errors.Optional("genre", input.Genre, PitchLimits.MaxShortField, "The genre");
+        var tone = errors.Optional("tone", input.Tone, PitchLimits.MaxShortField, "The tone");
+        var audience = errors.Optional("audience", input.Audience, PitchLimits.MaxShortField, "The audience");
+        var format = "";
+        if (!string.IsNullOrWhiteSpace(input.Format))
+        {
+            if (PitchLimits.Formats.TryGetValue(input.Format.Trim(), out var label))
+            {
+                format = label;
+            }
+            else
+            {
+                errors.Add("format", $"The format must be one of: {string.Join(", ", PitchLimits.Formats.Keys)}.");
+            }
+        }
+        var budget = input.BudgetTier?.Trim().ToLowerInvariant() ?? "";
+        if (budget.Length > 0 && !PitchLimits.BudgetTiers.Contains(budget))
+        {
+            errors.Add("budgetTier", $"The budget tier must be one of: {string.Join(", ", PitchLimits.BudgetTiers)}.");
+        }
+        var profile = input.ModelProfile?.Trim();
+        if (!string.IsNullOrEmpty(profile) && !llm.Value.Profiles.ContainsKey(profile))
+        {
+            errors.Add("modelProfile", $"Unknown model profile '{profile}'. Available: {string.Join(", ", llm.Value.Profiles.Keys)}.");
+        }
+        errors.ThrowIfAny();
+
+        var brief = JsonSerializer.Serialize(new
+        {
+            title,
+            concept,
+            genre,
+            tone,
+            format,
+            audience,
+            budgetTier = budget,
+        }, JsonSerializerOptions.Web);
+        return store.CreateAsync(user.Id, new NewSession(title, brief, string.IsNullOrEmpty(profile) ? null : profile), cancellationToken);
     }
 }

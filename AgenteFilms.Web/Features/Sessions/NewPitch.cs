@@ -1,0 +1,87 @@
+using AgenteFilms.Web.Infrastructure;
+
+namespace AgenteFilms.Web.Features.Sessions;
+
+/// <summary>What a writer gives to start a pitch (the API's <c>POST /api/sessions</c> body; the new-pitch form).</summary>
+public sealed record NewPitch(
+    string? Title,
+    string? Concept,
+    string? Genre = null,
+    string? Tone = null,
+    string? Format = null,
+    string? Audience = null,
+    string? BudgetTier = null,
+    string? ModelProfile = null);
+
+/// <summary>The limits and choices of a new pitch, shared by the API's validation and the form.</summary>
+public static class PitchLimits
+{
+    public const int MaxTitle = 200;
+    public const int MaxConcept = 8_000;
+    public const int MaxShortField = 100;
+    public const int MaxMessage = 16_000;
+
+    /// <summary>Format keys accepted by the API → label stored in the brief.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Formats = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["feature"] = "Feature film",
+        ["short"] = "Short film",
+        ["limited_series"] = "Limited series",
+    };
+
+    public static readonly IReadOnlyList<string> BudgetTiers = ["micro", "low", "mid", "high", "tentpole"];
+}
+
+/// <summary>Field errors collected before anything is saved.</summary>
+public sealed class ValidationErrors
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool Any => _errors.Count > 0;
+
+    public void Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+        list.Add(message);
+    }
+
+    /// <summary>Checks a required text field's presence and length; returns the trimmed value.</summary>
+    public string Required(string field, string? value, int max, string label)
+    {
+        var trimmed = value?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            Add(field, $"{label} is required.");
+        }
+        else if (trimmed.Length > max)
+        {
+            Add(field, $"{label} can be at most {max:N0} characters (it has {trimmed.Length:N0}).");
+        }
+        return trimmed;
+    }
+
+    /// <summary>Checks an optional text field's length; returns the trimmed value ("" when absent).</summary>
+    public string Optional(string field, string? value, int max, string label)
+    {
+        var trimmed = value?.Trim() ?? "";
+        if (trimmed.Length > max)
+        {
+            Add(field, $"{label} can be at most {max:N0} characters (it has {trimmed.Length:N0}).");
+        }
+        return trimmed;
+    }
+
+    public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+
+    /// <summary>Throws <see cref="InputValidationException"/> when any error was added.</summary>
+    public void ThrowIfAny()
+    {
+        if (Any)
+        {
+            throw new InputValidationException(ToDictionary());
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using AgenteFilms.Agents.Providers;
+using AgenteFilms.Data.Stores;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace AgenteFilms.Web.Infrastructure;
+
+/// <summary>
+/// The one place API errors become ProblemDetails (DECISIONS §2). Pages are left to the error page.
+/// </summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        // The middleware has already rewritten Request.Path to the error page; the feature keeps the original.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value;
+        if (path is null || !path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        ProblemDetails problem = exception switch
+        {
+            InputValidationException validation => new HttpValidationProblemDetails(validation.Errors)
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request is not valid.",
+                Detail = validation.Detail,
+            },
+            BadHttpRequestException bad => new ProblemDetails
+            {
+                Status = bad.StatusCode,
+                Title = "The request could not be read.",
+                Detail = BadRequestDetail(bad),
+            },
+            RunConflictException conflict => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "A run is already in progress.",
+                Detail = conflict.Message,
+            },
+            ConcurrencyConflictException concurrency => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The pitch changed.",
+                Detail = concurrency.Message,
+            },
+            UnknownModelProfileException unknown => new HttpValidationProblemDetails(
+                new Dictionary<string, string[]> { ["modelProfile"] = [unknown.Message] })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request is not valid.",
+                Detail = unknown.Message,
+            },
+            _ => new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "Something went wrong.",
+                Detail = "The server could not complete the request. Nothing you saved was lost.",
+            },
+        };
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+        {
+            logger.LogError(exception, "Unhandled API error on {Path}", httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    // The framework's messages name parameters and types; turn the common ones into a sentence a client can act on.
+    private static string BadRequestDetail(BadHttpRequestException bad) => bad.InnerException switch
+    {
+        System.Text.Json.JsonException json => $"The JSON body is malformed or has a wrong type: {json.Message}",
+        _ when bad.Message.Contains("Failed to bind parameter", StringComparison.Ordinal) => bad.Message.Replace("Failed to bind parameter", "Invalid value for"),
+        _ => bad.Message,
+    };
+}
