@@ -26,7 +26,7 @@ app.UseExceptionHandler(new ExceptionHandlerOptions
     ExceptionHandlingPath = "/Error",
     CreateScopeForErrors = true,
     // Bad input answered as ProblemDetails is not a server error: don't log it as one.
-    SuppressDiagnosticsCallback = c => c.ExceptionHandledBy == ExceptionHandledType.ExceptionHandler
+    SuppressDiagnosticsCallback = c => c.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService
         && c.HttpContext.Response.StatusCode < StatusCodes.Status500InternalServerError,
 });
 if (!app.Environment.IsDevelopment())
