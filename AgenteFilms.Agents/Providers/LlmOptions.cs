@@ -79,5 +79,32 @@ public sealed class ModelProfileOptions
     [Range(0, 1_000_000)]
     public int TokensPerSecond { get; set; }
 
+    /// <summary>
+    /// First retry delay in milliseconds; later retries double it (with jitter). A <c>Retry-After</c> header from the
+    /// server takes precedence.
+    /// </summary>
+    [Range(0, 600_000)]
+    public int RetryBaseDelayMs { get; set; } = 1000;
+
+    /// <summary>
+    /// Send <c>max_tokens</c> instead of <c>max_completion_tokens</c>, for OpenAI-compatible servers that only know the
+    /// older name (older Ollama, LM Studio).
+    /// </summary>
+    public bool UseLegacyMaxTokens { get; set; }
+
     public string Label => DisplayName ?? (Provider == LlmProvider.Offline ? "Offline model" : Model);
+
+    /// <summary>Cost in USD of the given token counts at this profile's prices per 1M tokens.</summary>
+    public decimal CostOf(long inputTokens, long outputTokens) =>
+        (inputTokens * InputPricePer1M + outputTokens * OutputPricePer1M) / 1_000_000m;
+
+    /// <summary>The model name sent to Azure OpenAI: the deployment, or the model id when no deployment is set.</summary>
+    public string AzureDeployment => string.IsNullOrWhiteSpace(Deployment) ? Model : Deployment;
+
+    /// <summary>Describes the profile without its key (this text may end up in logs).</summary>
+    public override string ToString() =>
+        $"{Provider} model '{Model}'" +
+        (Endpoint is { Length: > 0 } ? $" at {Endpoint}" : "") +
+        (Deployment is { Length: > 0 } ? $", deployment '{Deployment}'" : "") +
+        $", key {(string.IsNullOrEmpty(ApiKey) ? "not set" : "set")}";
 }
