@@ -52,6 +52,10 @@ public sealed record StoryOutline
 {
     public string Title { get; init; } = "";
     public string Logline { get; init; } = "";
+    /// <summary>The premise in a sentence or two (the brief's concept, restated).</summary>
+    public string Premise { get; init; } = "";
+    /// <summary>The genre the outline was written in (agents downstream may not read the brief).</summary>
+    public string Genre { get; init; } = "";
     public string Synopsis { get; init; } = "";
     public string WorldAndTone { get; init; } = "";
     public IReadOnlyList<string> Themes { get; init; } = [];
