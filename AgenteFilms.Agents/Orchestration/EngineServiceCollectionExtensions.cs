@@ -1,9 +1,28 @@
+using AgenteFilms.Agents.Agents;
+using AgenteFilms.Agents.Providers;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AgenteFilms.Agents.Orchestration;
 
 public static class EngineServiceCollectionExtensions
 {
-    /// <summary>PLACEHOLDER for the agent-engine work: agents, tools, workflows, the <c>Agents</c> options.</summary>
-    public static IServiceCollection AddAgentEngine(this IServiceCollection services) => services;
+    /// <summary>
+    /// Registers the agent engine: the <c>Agents</c> options (validated at start-up), the agent catalog, the workflow
+    /// factory and <see cref="AgentEngine"/>. Needs an <see cref="IChatClientFactory"/> (the model providers).
+    /// </summary>
+    public static IServiceCollection AddAgentEngine(this IServiceCollection services)
+    {
+        services.AddOptions<AgentsOptions>().BindConfiguration(AgentsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AgentCatalog>();
+        services.TryAddSingleton(sp => new AgentRuntime(
+            sp.GetRequiredService<IChatClientFactory>(),
+            sp.GetRequiredService<IOptions<AgentsOptions>>().Value,
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<WorkflowFactory>();
+        services.TryAddSingleton<AgentEngine>();
+        return services;
+    }
 }

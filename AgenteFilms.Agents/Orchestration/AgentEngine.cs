@@ -1,0 +1,91 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+
+namespace AgenteFilms.Agents.Orchestration;
+
+/// <summary>
+/// The entry point for the runner: runs a workflow and returns ONE event stream per run that always starts with
+/// <see cref="RunStarted"/> and ends with exactly one of <see cref="RunCompleted"/>, <see cref="RunFailed"/> or
+/// <see cref="RunCancelled"/>. It never throws for agent failures or cancellation: cancelling the token stops the
+/// model call in flight and ends the stream with <see cref="RunCancelled"/>. It does no persistence.
+/// </summary>
+public sealed class AgentEngine(WorkflowFactory workflows, TimeProvider time)
+{
+    public WorkflowFactory Workflows { get; } = workflows;
+
+    /// <summary>Runs the workflow that <paramref name="context"/> asks for (<see cref="RunContext.Workflow"/>).</summary>
+    public IAsyncEnumerable<AgentEvent> RunAsync(RunContext context, CancellationToken cancellationToken = default)
+        => RunAsync(Workflows.Create(context), context, cancellationToken);
+
+    /// <summary>Runs a given workflow (e.g. one built from <see cref="WorkflowFactory"/> parts).</summary>
+    public async IAsyncEnumerable<AgentEvent> RunAsync(Workflow workflow, RunContext context, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var channel = Channel.CreateUnbounded<AgentEvent>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pump = Task.Run(() => PumpAsync(workflow, context, channel.Writer, abandon.Token), CancellationToken.None);
+        try
+        {
+            // Not cancellable here: the pump always finishes with a terminal event, which the consumer should see.
+            await foreach (var e in channel.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                yield return e;
+            }
+        }
+        finally
+        {
+            if (!pump.IsCompleted)
+            {
+                await abandon.CancelAsync().ConfigureAwait(false);
+            }
+            await pump.ConfigureAwait(false);
+        }
+    }
+
+    private async Task PumpAsync(Workflow workflow, RunContext context, ChannelWriter<AgentEvent> events, CancellationToken cancellationToken)
+    {
+        void Emit(AgentEvent e) => events.TryWrite(e with { At = time.GetUtcNow() });
+
+        var inFlight = new List<string>();
+        string? response = null;
+        string? lastText = null;
+        Emit(new RunStarted(context.RunId, context.SessionId, context.Workflow, workflow.Name));
+        try
+        {
+            await foreach (var e in workflow.Root.RunAsync(context, cancellationToken).ConfigureAwait(false))
+            {
+                switch (e)
+                {
+                    case AgentStarted started:
+                        inFlight.Add(started.StepKey);
+                        break;
+                    case AgentCompleted completed:
+                        inFlight.Remove(completed.StepKey);
+                        lastText = completed.FinalText;
+                        if (completed.Agent == workflow.ResponseAgent)
+                        {
+                            response ??= completed.FinalText;
+                        }
+                        break;
+                }
+                events.TryWrite(e);
+            }
+            Emit(new RunCompleted(context.RunId, response ?? lastText ?? ""));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Emit(new RunCancelled(context.RunId, inFlight.FirstOrDefault()));
+        }
+        catch (AgentFailedException failed)
+        {
+            Emit(new RunFailed(context.RunId, failed.Agent, failed.StepKey, failed.Message));
+        }
+        catch (Exception ex)
+        {
+            Emit(new RunFailed(context.RunId, null, inFlight.FirstOrDefault(), $"The {workflow.Name} workflow failed: {ex.Message}"));
+        }
+        finally
+        {
+            events.TryComplete();
+        }
+    }
+}
