@@ -1,4 +1,5 @@
 using AgenteFilms.Web.Endpoints;
+using AgenteFilms.Web.Features.Runs;
 using AgenteFilms.Web.Features.Sessions;
 using AgenteFilms.Web.Infrastructure;
 using MudBlazor.Services;
@@ -8,16 +9,23 @@ namespace AgenteFilms.Web;
 public static class Extensions
 {
     /// <summary>UI, feature services and operations endpoints of the web app.</summary>
-    public static IServiceCollection AddWebServices(this IServiceCollection services)
+    public static IServiceCollection AddWebServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.AddApi();
+        services.AddApi(configuration);
 
         services.AddSingleton<ICurrentUser, LocalCurrentUser>();
         services.AddScoped<SessionService>();
+
+        services.AddOptions<RunOptions>().BindConfiguration(RunOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<RunEventHub>();
+        services.AddSingleton<RunSignal>();
+        services.AddScoped<SessionRunner>();
+        services.AddScoped<RunService>();
+        services.AddHostedService<RunWorker>();
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);

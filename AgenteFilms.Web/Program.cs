@@ -10,7 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddAgenteFilmsData(builder.Configuration);
 builder.Services.AddAgenteFilmsAgents();
-builder.Services.AddWebServices();
+builder.Services.AddWebServices(builder.Configuration);
 
 var app = builder.Build();
 
@@ -37,6 +37,8 @@ if (!app.Environment.IsDevelopment())
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+app.UseCors();
+app.UseRateLimiter();
 app.UseAntiforgery();
 
 app.MapStaticAssets();

@@ -45,6 +45,23 @@ public sealed class SessionStore(IDbContextFactory<AgenteFilmsDbContext> context
             .FirstOrDefaultAsync(s => s.Id == sessionId && s.OwnerId == ownerId, cancellationToken);
     }
 
+    /// <summary>Sets the brief's concept (the seed's flow: the first message is the concept).</summary>
+    public async Task SetBriefConceptAsync(Guid ownerId, Guid sessionId, string concept, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var session = await db.Sessions.FirstOrDefaultAsync(s => s.Id == sessionId && s.OwnerId == ownerId, cancellationToken);
+        if (session is null)
+        {
+            return;
+        }
+        var brief = System.Text.Json.Nodes.JsonNode.Parse(session.BriefJson) as System.Text.Json.Nodes.JsonObject ?? [];
+        brief["concept"] = concept;
+        session.BriefJson = brief.ToJsonString();
+        session.UpdatedAt = time.GetUtcNow().UtcDateTime;
+        session.ConcurrencyToken = Guid.NewGuid();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     /// <summary>Deletes a session and everything it owns (cascade). Returns false when it is not the user's.</summary>
     public async Task<bool> DeleteAsync(Guid ownerId, Guid sessionId, CancellationToken cancellationToken)
     {

@@ -1,13 +1,20 @@
 using System.Text.Json.Serialization;
+using AgenteFilms.Web.Infrastructure;
 using Scalar.AspNetCore;
 
 namespace AgenteFilms.Web.Endpoints;
 
 public static class ApiEndpoints
 {
-    /// <summary>JSON, ProblemDetails, OpenAPI for the <c>/api</c> surface.</summary>
-    public static IServiceCollection AddApi(this IServiceCollection services)
+    public const string CorsPolicy = "api";
+
+    /// <summary>JSON, ProblemDetails, OpenAPI, CORS (<c>Cors:Origins</c>) and rate limits for the <c>/api</c> surface.</summary>
+    public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
+        var origins = configuration.GetSection("Cors:Origins").Get<string[]>() ?? [];
+        services.AddCors(o => o.AddPolicy(CorsPolicy, p => p.WithOrigins(origins).AllowAnyHeader().AllowAnyMethod()
+            .WithExposedHeaders("Location", "Retry-After")));
+        services.AddApiRateLimiting(configuration);
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
@@ -23,8 +30,9 @@ public static class ApiEndpoints
     /// <summary>Maps <c>/api</c>, <c>/openapi/v1.json</c> and the API reference UI at <c>/scalar</c>.</summary>
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").DisableAntiforgery();
+        var api = app.MapGroup("/api").DisableAntiforgery().RequireRateLimiting(RateLimiting.WritePolicy).RequireCors(CorsPolicy);
         api.MapSessionsApi();
+        api.MapRunsApi();
         app.MapOpenApi();
         app.MapScalarApiReference();
         return app;

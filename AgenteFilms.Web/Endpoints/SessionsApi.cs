@@ -27,13 +27,13 @@ public static class SessionsApi
         return TypedResults.Ok(list.Select(SessionDto.From).ToArray());
     }
 
-    private static async Task<Results<Ok<SessionDto>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> GetAsync(
+    private static async Task<Results<Ok<SessionDto>, ProblemHttpResult>> GetAsync(
         Guid id, SessionService sessions, CancellationToken cancellationToken) =>
         await sessions.GetAsync(id, cancellationToken) is { } session
             ? TypedResults.Ok(SessionDto.From(session))
             : ApiProblems.SessionNotFound();
 
-    private static async Task<Results<NoContent, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> DeleteAsync(
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
         Guid id, SessionService sessions, CancellationToken cancellationToken) =>
         await sessions.DeleteAsync(id, cancellationToken)
             ? TypedResults.NoContent()

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using AgenteFilms.Tests.TestSupport;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgenteFilms.Tests.Web.Endpoints;
+
+public class RunsAppFixture<TDatabase> : AppFixture<TDatabase>
+    where TDatabase : TestDatabase, new()
+{
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => RunApiClient.SlowModelSettings();
+}
+
+/// <summary>Runs through the REST API on the real runner, the offline model and a real database.</summary>
+public abstract class RunsApiTests<TDatabase>(RunsAppFixture<TDatabase> fixture) : IClassFixture<RunsAppFixture<TDatabase>>
+    where TDatabase : TestDatabase, new()
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private HttpClient Client() => fixture.Require().App.CreateClient();
+
+    [Fact]
+    public async Task MessageWithWait_AnswersWithTheAgentsSteps_AndPersistsEveryStepInOrder()
+    {
+        using var client = Client();
+        var session = await client.CreateSessionAsync("Red Tide", "A marine biologist discovers the algae bloom killing her town is engineered");
+
+        var response = await client.PostMessageAsync(session, "Make it a pitch", wait: true);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("Completed", result.GetProperty("status").GetString());
+        Assert.Equal(session, result.GetProperty("sessionId").GetGuid());
+        Assert.False(string.IsNullOrWhiteSpace(result.GetProperty("response").GetString()));
+        var thoughts = result.GetProperty("thoughts").EnumerateArray().ToList();
+        var agents = thoughts.Select(t => t.GetProperty("agent").GetString()).ToList();
+        Assert.All(thoughts, t => Assert.Equal("completed", t.GetProperty("status").GetString()));
+        Assert.Equal("researcher", agents[0]);
+        Assert.Equal("pitch_writer", agents[^1]);
+        Assert.Contains("critic", agents);
+        Assert.Contains("box_office", agents);
+        Assert.Contains("casting_director", agents);
+
+        await using var db = await fixture.Database.Contexts.CreateDbContextAsync(Ct);
+        var runId = result.GetProperty("runId").GetGuid();
+        var answers = await db.Answers.Where(a => a.RunId == runId).ToListAsync(Ct);
+        var steps = await db.AgentSteps.Where(s => s.RunId == runId).ToListAsync(Ct);
+        Assert.Equal(thoughts.Count, answers.Count);
+        Assert.Equal(thoughts.Count, steps.Count);
+        Assert.All(steps, s => Assert.True(s.OutputTokens > 0, $"{s.StepKey} has no usage"));
+        Assert.True(await db.PitchVersions.AnyAsync(p => p.SessionId == session, Ct));
+        var question = await db.Questions.SingleAsync(q => q.SessionId == session, Ct);
+        Assert.True(answers.All(a => a.CreatedAt >= question.CreatedAt), "the question is saved before any answer");
+
+        var history = await client.GetJsonAsync($"/api/sessions/{session}/messages?limit=200");
+        var items = history.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal("writer", items[0].GetProperty("role").GetString());
+        Assert.Equal(JsonValueKind.Null, items[0].GetProperty("agent").ValueKind);
+        Assert.Equal(thoughts.Count + 1, items.Count);
+        var state = await client.GetJsonAsync($"/api/sessions/{session}/state");
+        Assert.True(state.TryGetProperty("pitch", out _));
+    }
+
+    [Fact]
+    public async Task RepeatedSubmit_WithTheSameIdempotencyKey_CreatesOneRun()
+    {
+        using var client = Client();
+        var session = await client.CreateSessionAsync("Twice", "A courier delivers the same letter every day to a house that burned down", "slow");
+
+        var first = await client.PostMessageAsync(session, "Go", idempotencyKey: "submit-1");
+        var second = await client.PostMessageAsync(session, "Go", idempotencyKey: "submit-1");
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, second.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        await client.PollRunAsync(first.Headers.Location!, r => r.Status() == "Completed");
+        await using var db = await fixture.Database.Contexts.CreateDbContextAsync(Ct);
+        Assert.Equal(1, await db.AgentRuns.CountAsync(r => r.SessionId == session, Ct));
+        Assert.Equal(1, await db.Questions.CountAsync(q => q.SessionId == session, Ct));
+    }
+
+    [Fact]
+    public async Task ASecondRun_WhileOneIsActive_IsAConflict()
+    {
+        using var client = Client();
+        var session = await client.CreateSessionAsync("Busy", "Two rival magicians share one haunted theatre", "slow");
+        var first = await client.PostMessageAsync(session, "Go");
+
+        var second = await client.PostMessageAsync(session, "And again");
+
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        var problem = await second.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Contains("already has a run", problem.GetProperty("detail").GetString());
+        await client.PollRunAsync(first.Headers.Location!, r => r.Status() == "Completed");
+    }
+
+    [Fact]
+    public async Task Cancel_StopsTheRun_AndKeepsItsCompletedSteps()
+    {
+        using var client = Client();
+        var session = await client.CreateSessionAsync("Stop", "A chess prodigy plays against her own future self", "slow");
+        var started = await client.PostMessageAsync(session, "Go");
+        await client.PollRunAsync(started.Headers.Location!, r => r.CompletedSteps() >= 2);
+
+        var cancel = await client.PostAsync($"{started.Headers.Location}/cancel", null, Ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
+        var run = await client.PollRunAsync(started.Headers.Location!, r => r.Status() is "Cancelled" or "Completed");
+        Assert.Equal("Cancelled", run.Status());
+        var completed = run.CompletedSteps();
+        Assert.True(completed >= 2);
+        await using var db = await fixture.Database.Contexts.CreateDbContextAsync(Ct);
+        var runId = run.GetProperty("id").GetGuid();
+        Assert.Equal(completed, await db.Answers.CountAsync(a => a.RunId == runId, Ct));
+        Assert.DoesNotContain(run.GetProperty("steps").EnumerateArray(), s => s.GetProperty("status").GetString() == "Running");
+
+        // Resume continues from the first unfinished step: nothing completed runs twice.
+        var resume = await client.PostAsync($"{started.Headers.Location}/resume", null, Ct);
+        Assert.Equal(HttpStatusCode.Accepted, resume.StatusCode);
+        var resumed = await client.PollRunAsync(started.Headers.Location!, r => r.Status() == "Completed");
+        var keys = resumed.GetProperty("steps").EnumerateArray().Select(s => s.GetProperty("stepKey").GetString()).ToList();
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+        Assert.Equal(resumed.CompletedSteps(), await db.Answers.CountAsync(a => a.RunId == runId, Ct));
+    }
+}
+
+public sealed class SqliteRunsApiTests(RunsAppFixture<SqliteTestDatabase> fixture) : RunsApiTests<SqliteTestDatabase>(fixture);
+
+public sealed class PostgresRunsApiTests(RunsAppFixture<PostgresTestDatabase> fixture) : RunsApiTests<PostgresTestDatabase>(fixture);

@@ -1,0 +1,69 @@
+using AgenteFilms.Data.Stores;
+using Microsoft.Extensions.Options;
+
+namespace AgenteFilms.Web.Features.Runs;
+
+/// <summary>
+/// Executes queued runs in the background, never inside a circuit or a request: closing the tab does not stop a run.
+/// On start-up, runs a dead process left Running become Interrupted.
+/// </summary>
+public sealed class RunWorker(
+    RunStore runs,
+    RunSignal signal,
+    IServiceScopeFactory scopes,
+    IOptions<RunOptions> options,
+    ILogger<RunWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interrupted = await runs.MarkAbandonedRunsInterruptedAsync(stoppingToken);
+        if (interrupted > 0)
+        {
+            logger.LogWarning("Marked {Count} runs interrupted by a previous shutdown", interrupted);
+        }
+
+        using var slots = new SemaphoreSlim(options.Value.MaxConcurrentRuns);
+        var inFlight = new List<Task>();
+        var poll = TimeSpan.FromMilliseconds(options.Value.PollIntervalMs);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await slots.WaitAsync(stoppingToken);
+            var run = await ClaimAsync(stoppingToken);
+            if (run is null)
+            {
+                slots.Release();
+                await signal.WaitAsync(poll, stoppingToken);
+                continue;
+            }
+            inFlight.RemoveAll(t => t.IsCompleted);
+            inFlight.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    // A scope per run, as the runner's services are per run.
+                    await using var scope = scopes.CreateAsyncScope();
+                    await scope.ServiceProvider.GetRequiredService<SessionRunner>().ExecuteAsync(run, stoppingToken);
+                }
+                finally
+                {
+                    slots.Release();
+                }
+            }, CancellationToken.None));
+        }
+        await Task.WhenAll(inFlight);
+    }
+
+    private async Task<Data.Entities.AgentRun?> ClaimAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await runs.ClaimNextAsync(stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The database may be briefly unreachable; the queue is durable, so try again on the next poll.
+            logger.LogError(ex, "Could not claim a queued run");
+            return null;
+        }
+    }
+}

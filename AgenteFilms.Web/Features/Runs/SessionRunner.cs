@@ -1,0 +1,182 @@
+using System.Text.Json;
+using AgenteFilms.Agents.Orchestration;
+using AgenteFilms.Data;
+using AgenteFilms.Data.Entities;
+using AgenteFilms.Data.Stores;
+using Microsoft.EntityFrameworkCore;
+
+namespace AgenteFilms.Web.Features.Runs;
+
+/// <summary>
+/// Executes one claimed run: builds the engine's context from the database, streams the engine's events to the
+/// session's subscribers, and commits every completed agent step in one transaction (answer, state versions, step
+/// status, pitch version). A crash loses at most the steps in flight; resuming skips completed steps.
+/// </summary>
+public sealed class SessionRunner(
+    AgentEngine engine,
+    RunStore runs,
+    StateStore state,
+    IDbContextFactory<AgenteFilmsDbContext> contexts,
+    RunEventHub hub,
+    RunSignal signal,
+    ILogger<SessionRunner> logger)
+{
+    public async Task ExecuteAsync(AgentRun run, CancellationToken stoppingToken)
+    {
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        signal.Register(run.Id, cancellation);
+        var stepIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        try
+        {
+            var context = await BuildContextAsync(run, stoppingToken);
+            if (context is null)
+            {
+                await runs.FinishAsync(run.Id, RunStatus.Failed, "The pitch no longer exists.", CancellationToken.None);
+                return;
+            }
+            await foreach (var e in engine.RunAsync(context, cancellation.Token))
+            {
+                await HandleAsync(run, e, stepIds, stoppingToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Run {RunId} of session {SessionId} failed in the runner", run.Id, run.SessionId);
+            await EndInFlightAsync(stepIds, StepStatus.Failed, ex.Message);
+            await runs.FinishAsync(run.Id, RunStatus.Failed, $"The run stopped unexpectedly: {ex.Message}", CancellationToken.None);
+            hub.Publish(run.SessionId, run.Id, "run_failed", new RunFailed(run.Id, null, null, ex.Message));
+        }
+        finally
+        {
+            signal.Unregister(run.Id);
+        }
+    }
+
+    private async Task HandleAsync(AgentRun run, AgentEvent e, Dictionary<string, Guid> stepIds, CancellationToken stoppingToken)
+    {
+        switch (e)
+        {
+            case AgentStarted started:
+                stepIds[started.StepKey] = await runs.StartStepAsync(run.Id, started.StepKey, started.Agent, started.Iteration ?? 0, started.ModelLabel, CancellationToken.None);
+                break;
+            case AgentCompleted completed:
+                await CommitAsync(run, completed, stepIds);
+                break;
+            case RunCompleted:
+                await runs.FinishAsync(run.Id, RunStatus.Completed, null, CancellationToken.None);
+                break;
+            case RunFailed failed:
+                await EndInFlightAsync(stepIds, StepStatus.Failed, failed.Message);
+                await runs.FinishAsync(run.Id, RunStatus.Failed, failed.Message, CancellationToken.None);
+                break;
+            case RunCancelled:
+                // Shutting down is not the writer cancelling: the run is Interrupted and can be resumed.
+                var status = stoppingToken.IsCancellationRequested ? RunStatus.Interrupted : RunStatus.Cancelled;
+                await EndInFlightAsync(stepIds, StepStatus.Cancelled, null);
+                await runs.FinishAsync(run.Id, status, status == RunStatus.Interrupted ? "The server stopped during this run. Resume it to continue." : null, CancellationToken.None);
+                break;
+        }
+        hub.Publish(run.SessionId, run.Id, EventNames.Of(e), e);
+    }
+
+    private async Task CommitAsync(AgentRun run, AgentCompleted completed, Dictionary<string, Guid> stepIds)
+    {
+        if (!stepIds.Remove(completed.StepKey, out var stepId))
+        {
+            stepId = await runs.StartStepAsync(run.Id, completed.StepKey, completed.Agent, completed.Iteration ?? 0, completed.ModelLabel, CancellationToken.None);
+        }
+        var writes = completed.Writes.Select(w => new KeyValuePair<string, string>(w.Key, w.Json)).ToList();
+        var pitch = completed.Writes.FirstOrDefault(w => w.Key == StateKeys.Pitch);
+        await runs.CommitStepAsync(new StepCommit(
+            run.SessionId, run.Id, stepId, run.QuestionId, completed.Agent, completed.FinalText,
+            completed.Usage.InputTokens, completed.Usage.OutputTokens, completed.Usage.CostUsd,
+            (long)completed.Duration.TotalMilliseconds, completed.ModelLabel,
+            JsonSerializer.Serialize(completed.Reads),
+            writes,
+            PitchJson: pitch?.Json,
+            PitchNote: pitch is null ? null : $"Written by {completed.DisplayName}"), CancellationToken.None);
+
+        if (completed.FollowUps.Count > 0)
+        {
+            // Saved with the run so a resumed chat turn does the work the showrunner asked for.
+            var arguments = RunArguments.FromJson(run.ArgumentsJson) with { FollowUps = completed.FollowUps };
+            await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
+            await db.AgentRuns.Where(r => r.Id == run.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.ArgumentsJson, arguments.ToJson()), CancellationToken.None);
+        }
+    }
+
+    private async Task EndInFlightAsync(Dictionary<string, Guid> stepIds, StepStatus status, string? error)
+    {
+        foreach (var stepId in stepIds.Values)
+        {
+            await runs.EndStepAsync(stepId, status, error, CancellationToken.None);
+        }
+        stepIds.Clear();
+    }
+
+    /// <summary>The engine's view of the run: the session's latest state, the steps already done, the workflow's arguments.</summary>
+    private async Task<RunContext?> BuildContextAsync(AgentRun run, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var session = await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == run.SessionId, cancellationToken);
+        if (session is null)
+        {
+            return null;
+        }
+        var stored = await state.GetLatestAsync(run.SessionId, cancellationToken);
+        var entries = stored.Select(kv => StateEntry.FromJson(kv.Key, kv.Value.ValueJson, kv.Value.Version)).ToList();
+        if (!stored.ContainsKey(StateKeys.Brief))
+        {
+            // The brief lives on the session until the first run; from then on it is versioned state like the rest.
+            var version = await state.SaveAsync(run.SessionId, StateKeys.Brief, session.BriefJson, run.Id, null, cancellationToken);
+            entries.Add(StateEntry.FromJson(StateKeys.Brief, session.BriefJson, version));
+        }
+
+        var arguments = RunArguments.FromJson(run.ArgumentsJson);
+        var question = run.QuestionId is { } questionId
+            ? await db.Questions.AsNoTracking().Where(q => q.Id == questionId).Select(q => q.Content).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var completedSteps = await db.AgentSteps.AsNoTracking()
+            .Where(s => s.RunId == run.Id && s.Status == StepStatus.Completed)
+            .Select(s => s.StepKey)
+            .ToListAsync(cancellationToken);
+
+        return new RunContext
+        {
+            SessionId = run.SessionId,
+            RunId = run.Id,
+            Workflow = RunArguments.KindOf(run.Workflow),
+            ModelProfile = session.ModelProfile,
+            State = new RunState(entries),
+            CompletedSteps = completedSteps.ToHashSet(StringComparer.Ordinal),
+            Revision = arguments.Section is { } section ? new SectionRevision(section, arguments.Note) : null,
+            UserMessage = arguments.Message ?? question,
+            FollowUps = new FollowUpPlan(arguments.FollowUps ?? []),
+        };
+    }
+}
+
+/// <summary>snake_case names of engine events on the wire (SSE <c>event:</c>, the seed's WebSocket frames).</summary>
+public static class EventNames
+{
+    public static string Of(AgentEvent e) => e switch
+    {
+        RunStarted => "run_started",
+        AgentStarted => "agent_started",
+        StepSkipped => "step_skipped",
+        TextDelta => "text_delta",
+        ToolCalled => "tool_called",
+        ToolResult => "tool_result",
+        StateChanged => "state_changed",
+        AgentCompleted => "agent_completed",
+        LoopIterationCompleted => "loop_iteration",
+        LoopCompleted => "loop_completed",
+        RunCompleted => "run_completed",
+        RunFailed => "run_failed",
+        RunCancelled => "run_cancelled",
+        _ => "event",
+    };
+
+    public static bool IsTerminal(string type) => type is "run_completed" or "run_failed" or "run_cancelled";
+}
