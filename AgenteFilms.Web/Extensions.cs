@@ -1,5 +1,6 @@
 using AgenteFilms.Web.Endpoints;
 using AgenteFilms.Web.Features.Runs;
+using AgenteFilms.Web.Features.Screenplay;
 using AgenteFilms.Web.Features.Sessions;
 using AgenteFilms.Web.Infrastructure;
 using MudBlazor.Services;
@@ -25,6 +26,7 @@ public static class Extensions
         services.AddSingleton<RunSignal>();
         services.AddScoped<SessionRunner>();
         services.AddScoped<RunService>();
+        services.AddScoped<ScreenplayService>();
         services.AddHostedService<RunWorker>();
 
         services.AddHealthChecks()

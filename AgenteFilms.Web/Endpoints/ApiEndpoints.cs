@@ -33,6 +33,7 @@ public static class ApiEndpoints
         var api = app.MapGroup("/api").DisableAntiforgery().RequireRateLimiting(RateLimiting.WritePolicy).RequireCors(CorsPolicy);
         api.MapSessionsApi();
         api.MapRunsApi();
+        api.MapScreenplayApi();
         app.MapOpenApi();
         app.MapScalarApiReference();
         return app;

@@ -1,5 +1,6 @@
 using AgenteFilms.Agents.Providers;
 using AgenteFilms.Data.Stores;
+using AgenteFilms.Web.Features.Screenplay;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
@@ -19,17 +20,21 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
             return false;
         }
 
+        // The seed's contract routes answer every input error with 422 and a detail, as the seed's clients expect.
+        var seedContract = path.StartsWith("/api/screenplay/", StringComparison.OrdinalIgnoreCase);
+        var inputStatus = seedContract ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest;
+
         ProblemDetails problem = exception switch
         {
             InputValidationException validation => new HttpValidationProblemDetails(validation.Errors)
             {
-                Status = StatusCodes.Status400BadRequest,
+                Status = inputStatus,
                 Title = "The request is not valid.",
                 Detail = validation.Detail,
             },
             BadHttpRequestException bad => new ProblemDetails
             {
-                Status = bad.StatusCode,
+                Status = bad.StatusCode == StatusCodes.Status400BadRequest ? inputStatus : bad.StatusCode,
                 Title = "The request could not be read.",
                 Detail = BadRequestDetail(bad),
             },
@@ -51,6 +56,18 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
                 Status = StatusCodes.Status400BadRequest,
                 Title = "The request is not valid.",
                 Detail = unknown.Message,
+            },
+            UnknownModelException unknownModel => new ProblemDetails
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "Unknown model.",
+                Detail = unknownModel.Message,
+            },
+            ScreenplayFailedException failed => new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "Generation failed.",
+                Detail = failed.Message,
             },
             _ => new ProblemDetails
             {

@@ -82,8 +82,10 @@ public sealed class UsageMeteringTests
 
         var first = Assert.Single(metrics.Measurements("agentefilms.llm.time_to_first_update")).Value;
         var total = Assert.Single(metrics.Measurements("agentefilms.llm.request.duration")).Value;
-        // Five chunks after the first, 100 ms apart: the whole stream takes clearly longer than its first update.
-        Assert.True(total - first >= 0.4, $"first {first:0.000} s, total {total:0.000} s");
+        // Chunks 100 ms apart: the stream cannot take less than their delays, and its first update comes before its end.
+        // (Only lower bounds and order: upper bounds on timings fail on a loaded machine.)
+        Assert.True(total >= 0.4, $"total {total:0.000} s");
+        Assert.True(first > 0 && first < total, $"first {first:0.000} s, total {total:0.000} s");
     }
 
     /// <summary>Listens to the "AgenteFilms.Llm" meter, keeping only measurements of one profile (tests run in parallel).</summary>

@@ -16,15 +16,15 @@ public sealed class RunWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var interrupted = await runs.MarkAbandonedRunsInterruptedAsync(stoppingToken);
-        if (interrupted > 0)
+        var poll = TimeSpan.FromMilliseconds(options.Value.PollIntervalMs);
+        // The database may be unreachable at start-up: keep trying rather than stopping the app (health says why).
+        while (!await RecoverAbandonedRunsAsync(stoppingToken))
         {
-            logger.LogWarning("Marked {Count} runs interrupted by a previous shutdown", interrupted);
+            await Task.Delay(poll * 5, stoppingToken);
         }
 
         using var slots = new SemaphoreSlim(options.Value.MaxConcurrentRuns);
         var inFlight = new List<Task>();
-        var poll = TimeSpan.FromMilliseconds(options.Value.PollIntervalMs);
         while (!stoppingToken.IsCancellationRequested)
         {
             await slots.WaitAsync(stoppingToken);
@@ -51,6 +51,25 @@ public sealed class RunWorker(
             }, CancellationToken.None));
         }
         await Task.WhenAll(inFlight);
+    }
+
+    /// <summary>Runs left Running by a dead process become Interrupted. False when the database did not answer.</summary>
+    private async Task<bool> RecoverAbandonedRunsAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var interrupted = await runs.MarkAbandonedRunsInterruptedAsync(stoppingToken);
+            if (interrupted > 0)
+            {
+                logger.LogWarning("Marked {Count} runs interrupted by a previous shutdown", interrupted);
+            }
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            logger.LogError(ex, "Could not recover abandoned runs; the database may be unreachable. Retrying.");
+            return false;
+        }
     }
 
     private async Task<Data.Entities.AgentRun?> ClaimAsync(CancellationToken stoppingToken)
