@@ -128,6 +128,23 @@ public sealed class ResilienceTests
     }
 
     [Fact]
+    public async Task CallerCancellation_IsNotRetriedNorReportedAsAFailure()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(Ct);
+        server.Responder = _ => FakeResponse.Hanging();
+        await using var services = ProviderTestServices.Create(
+            ProviderTestServices.Profile(server, maxRetries: 3, attemptTimeoutSeconds: 3, totalTimeoutSeconds: 6));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        var call = services.Factory.Create("fake").GetResponseAsync("Hi", cancellationToken: stop.Token);
+        await server.WaitForRequestsAsync(1, TimeSpan.FromSeconds(10));
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Single(server.Requests);
+    }
+
+    [Fact]
     public async Task UnreachableHost_FailsAsUnreachable()
     {
         var settings = new Dictionary<string, string?>
