@@ -33,6 +33,8 @@ public sealed class ChatClientFactory(
     internal const string PlaceholderApiKey = "no-key";
 
     private readonly ConcurrentDictionary<string, Lazy<IChatClient>> _clients = new(StringComparer.OrdinalIgnoreCase);
+    // The SDK transports do not own the HttpClients they are given.
+    private readonly ConcurrentBag<HttpClient> _httpClients = [];
 
     public ResolvedModelProfile Resolve(string? profileName)
     {
@@ -103,6 +105,7 @@ public sealed class ChatClientFactory(
     private void ConfigurePipeline(ClientPipelineOptions clientOptions, ResolvedModelProfile profile)
     {
         var httpClient = new HttpClient(new ModelHttpHandler(profile, httpHandlers)) { Timeout = Timeout.InfiniteTimeSpan };
+        _httpClients.Add(httpClient);
         clientOptions.Transport = new HttpClientPipelineTransport(httpClient);
         clientOptions.RetryPolicy = new ClientRetryPolicy(maxRetries: 0);
         // Covers reads of a streamed body that stalls after the headers (our timeouts end at the headers);
@@ -140,5 +143,10 @@ public sealed class ChatClientFactory(
             }
         }
         _clients.Clear();
+        foreach (var httpClient in _httpClients)
+        {
+            httpClient.Dispose();
+        }
+        _httpClients.Clear();
     }
 }

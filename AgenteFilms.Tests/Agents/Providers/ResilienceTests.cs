@@ -104,7 +104,7 @@ public sealed class ResilienceTests
         Assert.Equal(ModelFailureKind.Timeout, ex.Kind);
         Assert.Equal(2, ex.Attempts);
         Assert.Equal(2, server.Requests.Count);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(5));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(8));
         Assert.StartsWith("Model request to profile 'fake' timed out after 2 attempts", ex.Message);
     }
 
@@ -122,9 +122,26 @@ public sealed class ResilienceTests
 
         clock.Stop();
         Assert.Equal(ModelFailureKind.Timeout, ex.Kind);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(4));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(6));
         // Far fewer than the 11 attempts retries would allow: the total budget ended it.
         Assert.InRange(server.Requests.Count, 2, 3);
+    }
+
+    [Fact]
+    public async Task CallerCancellation_IsNotRetriedNorReportedAsAFailure()
+    {
+        await using var server = await FakeOpenAiServer.StartAsync(Ct);
+        server.Responder = _ => FakeResponse.Hanging();
+        await using var services = ProviderTestServices.Create(
+            ProviderTestServices.Profile(server, maxRetries: 3, attemptTimeoutSeconds: 3, totalTimeoutSeconds: 6));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        var call = services.Factory.Create("fake").GetResponseAsync("Hi", cancellationToken: stop.Token);
+        await server.WaitForRequestsAsync(1, TimeSpan.FromSeconds(10));
+        await stop.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        Assert.Single(server.Requests);
     }
 
     [Fact]
