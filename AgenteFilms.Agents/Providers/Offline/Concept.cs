@@ -57,7 +57,7 @@ internal sealed partial record Concept(
 
     public static string TitleCase(string text)
         => string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select((w, i) =>
-            i > 0 && s_minorWords.Contains(w) ? w : Capitalise(w)));
+            i > 0 && s_minorWords.Contains(w.ToLowerInvariant()) ? w.ToLowerInvariant() : Capitalise(w)));
 
     private static readonly HashSet<string> s_minorWords = ["a", "an", "the", "of", "in", "on", "at", "and", "to", "for", "from"];
 

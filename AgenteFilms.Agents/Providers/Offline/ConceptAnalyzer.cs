@@ -22,7 +22,8 @@ internal static partial class ConceptAnalyzer
         "takes", "makes", "starts", "begins", "decides", "struggles", "steals", "rolling", "living", "thing", "things", "something",
         "someone", "everything", "everyone", "nothing", "people", "way", "life", "lives", "world", "time", "day", "days", "year", "years",
         "new", "old", "young", "last", "first", "other", "another", "himself", "herself", "themselves", "itself", "story", "film", "movie",
-        "forced", "trying", "against", "around", "behind", "beyond", "within", "upon", "out", "up", "down", "off", "away", "back",
+        "forced", "trying", "run", "runs", "ran", "keeps", "keep", "comes", "come", "goes", "works", "hides", "falls", "repeats",
+        "picks", "book", "books", "share", "shares", "blames", "rebuilds", "redrawing", "uncovers", "hunts", "loses", "wins", "against", "around", "behind", "beyond", "within", "upon", "out", "up", "down", "off", "away", "back",
     };
 
     private static readonly HashSet<string> s_places = new(StringComparer.OrdinalIgnoreCase)
@@ -108,7 +109,8 @@ internal static partial class ConceptAnalyzer
         foreach (Match m in ProperRun().Matches(concept))
         {
             var run = m.Groups["run"].Value.Trim();
-            var before = m.Groups["before"].Value.Trim().ToLowerInvariant();
+            // "at the Atacama Array": the preposition two words back decides.
+            var before = m.Groups["before"].Value.Trim().ToLowerInvariant().Split(' ')[0];
             var firstWord = run.Split(' ')[0];
             if (s_stop.Contains(firstWord))
             {
@@ -168,7 +170,8 @@ internal static partial class ConceptAnalyzer
         {
             var phrase = m.Groups["words"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
                 .TakeWhile(w => !s_stop.Contains(w) || w.Equals("living", StringComparison.OrdinalIgnoreCase)).ToList();
-            var head = phrase.LastOrDefault(w => !s_stop.Contains(w));
+            // The head noun is the last plain word: not a stop word, a possessive ("wife's boat" → boat) or a participle.
+            var head = phrase.LastOrDefault(w => !s_stop.Contains(w) && !IsPossessive(w) && !w.EndsWith("ing", StringComparison.Ordinal) && !w.EndsWith("ed", StringComparison.Ordinal));
             if (head is not null)
             {
                 Add(head);
@@ -176,7 +179,7 @@ internal static partial class ConceptAnalyzer
         }
         foreach (Match m in Words().Matches(concept))
         {
-            if (m.Value.Length >= 5 && !char.IsUpper(m.Value[0]))
+            if (m.Value.Length >= 5 && !char.IsUpper(m.Value[0]) && !IsPossessive(m.Value))
             {
                 Add(m.Value);
             }
@@ -187,9 +190,11 @@ internal static partial class ConceptAnalyzer
     [GeneratedRegex(@"[A-Za-zÀ-ÖØ-öø-ÿ'’-]+")]
     private static partial Regex Words();
 
-    [GeneratedRegex(@"(?<before>\b[A-Za-z]+\s+)?(?<run>\b[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+)*)")]
+    [GeneratedRegex(@"(?<before>\b[A-Za-z]+\s+(?:the\s+)?)?(?<run>\b[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+)*)")]
     private static partial Regex ProperRun();
 
-    [GeneratedRegex(@"\b(?:the|a|an|her|his|their|its|of|into)\s+(?<words>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})")]
+    private static bool IsPossessive(string word) => word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\b(?:the|a|an|her|his|their|its|of|into)\s+(?<words>[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,2})")]
     private static partial Regex DeterminerPhrase();
 }
