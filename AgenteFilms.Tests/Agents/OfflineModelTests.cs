@@ -16,7 +16,7 @@ public sealed class OfflineModelTests
         { "Horror", "A retired lighthouse keeper in Nova Scotia discovers that the fog rolling into her village is a living thing that steals memories.", ["Nova Scotia", "fog", "lighthouse keeper", "village"], "The Quiet Before" },
         { "Science fiction", "A lonely radio astronomer at the Atacama Array picks up a signal that repeats her dead brother's voice.", ["Atacama Array", "signal", "radio astronomer"], "Anomaly" },
         { "Thriller", "A night-shift bank auditor in Lisbon uncovers a laundering scheme run through the city's funeral homes.", ["Lisbon", "scheme", "bank auditor"], "The Hook" },
-        { "comedy", "Two rival wedding caterers in Brighton are forced to share one kitchen when they book the same royal wedding.", ["Brighton", "kitchen", "wedding caterers"], "The Bright Idea" },
+        { "comedy", "Two rival wedding caterers in Brighton are forced to share one kitchen when they book the same royal wedding.", ["Brighton", "kitchen", "wedding caterer"], "The Bright Idea" },
         { "DRAMA", "A grieving fisherman in Galway rebuilds his late wife's boat with the estranged son who blames him for her death.", ["Galway", "boat", "fisherman"], "What Was" },
         { "Romance", "A cynical cartographer in Kyoto falls for the tour guide who keeps redrawing her maps.", ["Kyoto", "cartographer", "guide"], "Meeting" },
     };
