@@ -51,13 +51,14 @@ public sealed class OfflineChatClient : IChatClient
         var responseId = $"offline-{StableRandom.Hash(string.Join('\n', list.Select(m => m.Text))):x}";
         var modelId = _profile.Label;
         var started = _time.GetTimestamp();
-        var emittedTokens = 0L;
+        var emittedChars = 0L;
 
         // Simulated latency is scheduled against the start time, so many small waits do not accumulate timer drift.
-        async ValueTask PaceAsync(long tokens)
+        async ValueTask PaceAsync(long chars)
         {
-            emittedTokens += tokens;
-            var due = TimeSpan.FromMilliseconds(_profile.FirstTokenMs + (_profile.TokensPerSecond > 0 ? emittedTokens * 1000.0 / _profile.TokensPerSecond : 0));
+            emittedChars += chars;
+            var tokens = (emittedChars + 3) / 4;
+            var due = TimeSpan.FromMilliseconds(_profile.FirstTokenMs + (_profile.TokensPerSecond > 0 ? tokens * 1000.0 / _profile.TokensPerSecond : 0));
             var wait = due - _time.GetElapsedTime(started);
             if (wait > TimeSpan.Zero)
             {
@@ -68,12 +69,12 @@ public sealed class OfflineChatClient : IChatClient
 
         foreach (var chunk in Chunks(reply.Text, _behavior.ChunkChars))
         {
-            await PaceAsync(EstimateTokens(chunk)).ConfigureAwait(false);
+            await PaceAsync(chunk.Length).ConfigureAwait(false);
             yield return new ChatResponseUpdate(ChatRole.Assistant, chunk) { ResponseId = responseId, ModelId = modelId };
         }
         foreach (var call in reply.Calls)
         {
-            await PaceAsync(EstimateTokens(JsonSerializer.Serialize(call.Arguments, AgentJson.Options)) + 8).ConfigureAwait(false);
+            await PaceAsync(call.Name.Length + JsonSerializer.Serialize(call.Arguments, AgentJson.Options).Length).ConfigureAwait(false);
             yield return new ChatResponseUpdate(ChatRole.Assistant, [call]) { ResponseId = responseId, ModelId = modelId };
         }
         if (reply.Text.Length == 0 && reply.Calls.Count == 0)
@@ -84,7 +85,7 @@ public sealed class OfflineChatClient : IChatClient
         var usage = new UsageDetails
         {
             InputTokenCount = list.Sum(m => EstimateTokens(string.Concat(m.Contents.Select(ContentText)))),
-            OutputTokenCount = Math.Max(1, emittedTokens),
+            OutputTokenCount = Math.Max(1, (emittedChars + 3) / 4),
         };
         usage.TotalTokenCount = usage.InputTokenCount + usage.OutputTokenCount;
         yield return new ChatResponseUpdate(ChatRole.Assistant, [new UsageContent(usage)])

@@ -45,30 +45,35 @@ internal sealed partial record Concept(
             ["noun2"] = KeyNouns.ElementAtOrDefault(1) ?? Setting, ["noun3"] = KeyNouns.ElementAtOrDefault(2) ?? Place,
             ["antagonist"] = Antagonist, ["antagonist_first"] = AntagonistFirst, ["ally"] = Ally, ["ally_first"] = AllyFirst,
             ["mentor"] = Mentor, ["mentor_first"] = MentorFirst, ["title"] = Title,
-            ["she"] = Pronouns.Subject, ["her"] = Pronouns.Object, ["hers"] = Pronouns.Possessive, ["She"] = Capitalise(Pronouns.Subject),
+            ["she"] = Pronouns.Subject, ["her"] = Pronouns.Object, ["hers"] = Pronouns.Possessive, ["She"] = Capitalise(Pronouns.Subject), ["theirs"] = Pronouns.Absolute,
             ["Hers"] = Capitalise(Pronouns.Possessive), ["is"] = Pronouns.Subject == "they" ? "are" : "is",
             ["has"] = Pronouns.Subject == "they" ? "have" : "has", ["s"] = Pronouns.Subject == "they" ? "" : "s",
             ["genre"] = Genre.DisplayName.ToLowerInvariant(),
         };
-        return Placeholder().Replace(template, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
+        var filled = Placeholder().Replace(template, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
+        // A placeholder can open a sentence ("{place} at dusk" with "the Atacama Array").
+        return SentenceStart().Replace(filled, m => m.Value.ToUpperInvariant());
     }
 
     public static string Capitalise(string text) => text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.InvariantCulture) + text[1..];
 
     public static string TitleCase(string text)
         => string.Join(' ', text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select((w, i) =>
-            i > 0 && s_minorWords.Contains(w) ? w : Capitalise(w)));
+            i > 0 && s_minorWords.Contains(w.ToLowerInvariant()) ? w.ToLowerInvariant() : Capitalise(w)));
 
     private static readonly HashSet<string> s_minorWords = ["a", "an", "the", "of", "in", "on", "at", "and", "to", "for", "from"];
+
+    [GeneratedRegex(@"(?:^|(?<=[.!?]\s))\p{Ll}")]
+    private static partial Regex SentenceStart();
 
     [GeneratedRegex(@"\{([A-Za-z_0-9]+)\}")]
     private static partial Regex Placeholder();
 }
 
 /// <summary>Pronoun forms for the protagonist, taken from the concept's own pronouns (they/them when it gives none).</summary>
-internal sealed record Pronouns(string Subject, string Object, string Possessive)
+internal sealed record Pronouns(string Subject, string Object, string Possessive, string Absolute)
 {
-    public static readonly Pronouns She = new("she", "her", "her");
-    public static readonly Pronouns He = new("he", "him", "his");
-    public static readonly Pronouns They = new("they", "them", "their");
+    public static readonly Pronouns She = new("she", "her", "her", "hers");
+    public static readonly Pronouns He = new("he", "him", "his", "his");
+    public static readonly Pronouns They = new("they", "them", "their", "theirs");
 }

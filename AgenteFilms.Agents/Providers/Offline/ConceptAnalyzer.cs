@@ -22,7 +22,8 @@ internal static partial class ConceptAnalyzer
         "takes", "makes", "starts", "begins", "decides", "struggles", "steals", "rolling", "living", "thing", "things", "something",
         "someone", "everything", "everyone", "nothing", "people", "way", "life", "lives", "world", "time", "day", "days", "year", "years",
         "new", "old", "young", "last", "first", "other", "another", "himself", "herself", "themselves", "itself", "story", "film", "movie",
-        "forced", "trying", "against", "around", "behind", "beyond", "within", "upon", "out", "up", "down", "off", "away", "back",
+        "forced", "trying", "same", "whole", "entire", "run", "runs", "ran", "keeps", "keep", "comes", "come", "goes", "works", "hides", "falls", "repeats",
+        "picks", "book", "books", "share", "shares", "blames", "rebuilds", "redrawing", "uncovers", "hunts", "loses", "wins", "against", "around", "behind", "beyond", "within", "upon", "out", "up", "down", "off", "away", "back",
     };
 
     private static readonly HashSet<string> s_places = new(StringComparer.OrdinalIgnoreCase)
@@ -32,6 +33,8 @@ internal static partial class ConceptAnalyzer
         "kingdom", "neighbourhood", "neighborhood", "suburb", "restaurant", "kitchen", "office", "campus", "lighthouse", "mine",
         "factory", "church", "monastery", "castle", "manor", "apartment", "bakery", "theatre", "theater", "studio", "archive", "library",
     };
+
+    private static readonly HashSet<string> s_numbers = new(StringComparer.OrdinalIgnoreCase) { "two", "three", "four", "five", "several", "some", "pair" };
 
     private static readonly HashSet<string> s_honorifics = new(StringComparer.Ordinal)
     {
@@ -64,18 +67,23 @@ internal static partial class ConceptAnalyzer
         var older = descriptor.Split(' ').Any(s_olderWords.Contains);
         var nouns = KeyNouns(concept, personName, places);
         var setting = nouns.FirstOrDefault(s_places.Contains) ?? genre.DefaultSetting;
-        var place = places.FirstOrDefault() ?? Concept.Capitalise($"the {setting}");
-        var force = nouns.FirstOrDefault(n => !s_places.Contains(n) && !descriptor.Contains(n, StringComparison.OrdinalIgnoreCase)) ?? genre.DefaultForce;
+        var place = places.FirstOrDefault() ?? $"the {setting}";
+        var describes = descriptor.Split(' ');
+        var force = Phrases(concept).FirstOrDefault(p => p.Contains(' ') && !descriptor.Contains(p, StringComparison.OrdinalIgnoreCase) && !s_places.Contains(p.Split(' ')[^1]))
+            is { } phrase && nouns.IndexOf(phrase.Split(' ')[^1]) is var at && at >= 0 && at <= FirstForceIndex(nouns, describes)
+            ? phrase
+            : nouns.FirstOrDefault(n => !s_places.Contains(n) && !describes.Any(d => n.StartsWith(d, StringComparison.OrdinalIgnoreCase))) ?? genre.DefaultForce;
         var keyNouns = nouns.Where(n => n != force).Prepend(force).Take(6).ToList();
 
         var hero = personName ?? $"{random.Pick(pronouns == Pronouns.He ? GenreCatalog.MaleNames : pronouns == Pronouns.She ? GenreCatalog.FemaleNames : GenreCatalog.NeutralNames)} {random.Pick(GenreCatalog.Surnames)}";
-        var used = new HashSet<string>(StringComparer.Ordinal) { hero.Split(' ')[0] };
-        string Name(IReadOnlyList<string> firstNames)
+        var used = new HashSet<string>(StringComparer.Ordinal) { hero.Split(' ')[0], hero.Split(' ')[^1] };
+        string Fresh(IReadOnlyList<string> names)
         {
-            var first = firstNames.Where(n => !used.Contains(n)).ToList() is { Count: > 0 } free ? random.Pick(free) : random.Pick(firstNames);
-            used.Add(first);
-            return $"{first} {random.Pick(GenreCatalog.Surnames)}";
+            var name = names.Where(n => !used.Contains(n)).ToList() is { Count: > 0 } free ? random.Pick(free) : random.Pick(names);
+            used.Add(name);
+            return name;
         }
+        string Name(IReadOnlyList<string> firstNames) => $"{Fresh(firstNames)} {Fresh(GenreCatalog.Surnames)}";
         var antagonist = Name(GenreCatalog.MaleNames.Concat(GenreCatalog.FemaleNames).ToList());
         var ally = Name(GenreCatalog.NeutralNames.Concat(GenreCatalog.FemaleNames).ToList());
         var mentor = Name(GenreCatalog.MaleNames.Concat(GenreCatalog.NeutralNames).ToList());
@@ -108,7 +116,8 @@ internal static partial class ConceptAnalyzer
         foreach (Match m in ProperRun().Matches(concept))
         {
             var run = m.Groups["run"].Value.Trim();
-            var before = m.Groups["before"].Value.Trim().ToLowerInvariant();
+            // "at the Atacama Array": the preposition two words back decides.
+            var before = m.Groups["before"].Value.Trim().ToLowerInvariant().Split(' ')[0];
             var firstWord = run.Split(' ')[0];
             if (s_stop.Contains(firstWord))
             {
@@ -120,7 +129,7 @@ internal static partial class ConceptAnalyzer
             }
             if (before is "in" or "at" or "on" or "from" or "to" or "near" or "across" or "of" or "outside" or "under")
             {
-                places.Add(run);
+                places.Add(m.Groups["before"].Value.Contains(" the", StringComparison.OrdinalIgnoreCase) ? $"the {run}" : run);
             }
             else if (person is null && before is not "the" && (m.Index > 0 || run.Contains(' ')))
             {
@@ -148,6 +157,13 @@ internal static partial class ConceptAnalyzer
             }
             picked.Add(w.ToLowerInvariant());
         }
+        if (picked.Count > 1 && s_numbers.Contains(picked[0]))
+        {
+            // "Two rival wedding caterers": the protagonist is one of them.
+            picked.RemoveAt(0);
+            var last = picked[^1];
+            picked[^1] = last.EndsWith("ies", StringComparison.Ordinal) ? last[..^3] + "y" : last.EndsWith('s') && !last.EndsWith("ss", StringComparison.Ordinal) ? last[..^1] : last;
+        }
         return picked.Count > 0 ? string.Join(' ', picked) : "reluctant hero";
     }
 
@@ -164,19 +180,13 @@ internal static partial class ConceptAnalyzer
             }
         }
         // Heads of determiner phrases first ("the fog", "her village"): in a logline these are the story's nouns.
-        foreach (Match m in DeterminerPhrase().Matches(concept))
+        foreach (var phrase in Phrases(concept))
         {
-            var phrase = m.Groups["words"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-                .TakeWhile(w => !s_stop.Contains(w) || w.Equals("living", StringComparison.OrdinalIgnoreCase)).ToList();
-            var head = phrase.LastOrDefault(w => !s_stop.Contains(w));
-            if (head is not null)
-            {
-                Add(head);
-            }
+            Add(phrase.Split(' ')[^1]);
         }
         foreach (Match m in Words().Matches(concept))
         {
-            if (m.Value.Length >= 5 && !char.IsUpper(m.Value[0]))
+            if (m.Value.Length >= 5 && !char.IsUpper(m.Value[0]) && !IsPossessive(m.Value))
             {
                 Add(m.Value);
             }
@@ -187,9 +197,38 @@ internal static partial class ConceptAnalyzer
     [GeneratedRegex(@"[A-Za-zÀ-ÖØ-öø-ÿ'’-]+")]
     private static partial Regex Words();
 
-    [GeneratedRegex(@"(?<before>\b[A-Za-z]+\s+)?(?<run>\b[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+)*)")]
+    [GeneratedRegex(@"(?<before>\b[A-Za-z]+\s+(?:the\s+)?)?(?<run>\b[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+)*)")]
     private static partial Regex ProperRun();
 
-    [GeneratedRegex(@"\b(?:the|a|an|her|his|their|its|of|into)\s+(?<words>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})")]
+    /// <summary>
+    /// Noun phrases after a determiner, reduced to their last one or two plain words: "the same royal wedding" →
+    /// "royal wedding", "his late wife's boat" → "boat", "the fog rolling in" → "fog".
+    /// </summary>
+    private static IEnumerable<string> Phrases(string concept)
+    {
+        foreach (Match m in DeterminerPhrase().Matches(concept))
+        {
+            var words = m.Groups["words"].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .SkipWhile(s_stop.Contains)
+                .TakeWhile(w => !s_stop.Contains(w))
+                .ToList();
+            var possessive = words.FindLastIndex(IsPossessive);
+            var plain = words.Skip(possessive + 1).ToList();
+            if (plain.Count > 0)
+            {
+                yield return string.Join(' ', plain.TakeLast(2)).ToLowerInvariant();
+            }
+        }
+    }
+
+    private static int FirstForceIndex(List<string> nouns, string[] describes)
+    {
+        var index = nouns.FindIndex(n => !s_places.Contains(n) && !describes.Any(d => n.StartsWith(d, StringComparison.OrdinalIgnoreCase)));
+        return index < 0 ? int.MaxValue : index;
+    }
+
+    private static bool IsPossessive(string word) => word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\b(?:the|a|an|her|his|their|its|of|into)\s+(?<words>[a-z][a-z'’-]*(?:\s+[a-z][a-z'’-]*){0,2})")]
     private static partial Regex DeterminerPhrase();
 }

@@ -48,6 +48,10 @@ internal static partial class GenreCatalog
         Risks = ["Comedy travels unevenly across territories", "Casting-dependent: needs a lead with comic and dramatic range", "Tone: the third-act heart must feel earned, not sentimental"],
         Production = "A single town or neighbourhood standing in for {place}; the {setting} set piece is the biggest day. Room for improvisation in the schedule.",
         Statement = "{title} is about the lies we tell to avoid asking for help, and the people who love us anyway. I want it to be the funniest version of a story that is secretly about shame and friendship.",
+        Fixes = new Dictionary<string, string>
+        {
+            ["Midpoint"] = "Now the success has a price: the {force} only keeps working if {first} keeps lying to {ally_first}, the one person {she} cannot afford to lose.",
+        },
         Research =
         [
             ("Setting: {place}", "Local texture of {place}: customs, gossip networks, the annual events a farce can crash."),

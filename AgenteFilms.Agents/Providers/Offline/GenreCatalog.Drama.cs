@@ -48,6 +48,10 @@ internal static partial class GenreCatalog
         Risks = ["A quiet story needs a festival launch and strong reviews", "Performance-dependent casting", "Marketing a film about grief: lead with warmth and humour"],
         Production = "Shoot in {place} or a close match across two seasons if possible; the {setting} is the principal location. Small crew, long takes, time for rehearsal.",
         Statement = "{title} is personal. It is about the {force} every family keeps and what happens when someone finally opens it. I want audiences to leave wanting to call someone.",
+        Fixes = new Dictionary<string, string>
+        {
+            ["Midpoint"] = "Now the reveal costs {first} directly: the other half of the story is a choice {first} made, and {antagonist_first} has kept it quiet to protect {her}.",
+        },
         Research =
         [
             ("Setting: {place}", "The texture of life in {place}: work, weather, how families there talk (and don't)."),

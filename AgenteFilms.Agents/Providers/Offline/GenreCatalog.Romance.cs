@@ -48,6 +48,11 @@ internal static partial class GenreCatalog
         Risks = ["Chemistry is everything: cast as a pair, test together", "The obstacle must feel real, not contrived", "A crowded streaming space: lead with the specificity of {place}"],
         Production = "Location shoot in {place} across one season; the {setting} scenes can be consolidated. Music licensing is a real line item.",
         Statement = "{title} is about the courage it takes to change your plan for another person. I wanted to write a romance where the obstacle is the hero's own fear, and where {place} feels like a third lead.",
+        Fixes = new Dictionary<string, string>
+        {
+            ["Midpoint"] = "Now the high comes with a clock: {first} learns {ally_first} is leaving {place} at the end of the season, so every stolen hour is also a goodbye.",
+            ["Bad guys close in"] = "{antagonist_first} is no villain: {antagonist_first} offers {first} exactly the life {she} asked for, which makes saying no to it cost something real.",
+        },
         Research =
         [
             ("Setting: {place}", "The romance of {place}: seasons, rituals, the places locals love and tourists miss."),

@@ -48,6 +48,10 @@ internal static partial class GenreCatalog
         Risks = ["A crowded genre: the hook of the {force} must be clear in the trailer", "Twists that are guessed early", "Procedural density that slows the second act"],
         Production = "Principal photography in and around {place}; interiors can be built or found in one city. Night exteriors and one public set piece at the {setting} drive the schedule.",
         Statement = "I wanted to write a thriller about the moment a careful person decides to stop being careful. {title} asks what the truth costs — and who pays for it when the {force} is ordinary people looking away.",
+        Fixes = new Dictionary<string, string>
+        {
+            ["Midpoint"] = "Now the cost is immediate: {mentor_first} begs {first} to walk away, and {first}'s refusal puts {ally_first} in the line of fire.",
+        },
         Research =
         [
             ("Setting: {place}", "How institutions in {place} actually work: who signs off, who audits, where records are kept."),

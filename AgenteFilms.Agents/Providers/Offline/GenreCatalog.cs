@@ -24,7 +24,7 @@ internal static partial class GenreCatalog
         }
         return string.IsNullOrWhiteSpace(genreText)
             ? Drama
-            : Drama with { DisplayName = Concept.TitleCase(genreText.Trim().ToLowerInvariant()) };
+            : Drama with { DisplayName = genreText.Trim() };
     }
 
     private static GenreProfile? Earliest(string? text)

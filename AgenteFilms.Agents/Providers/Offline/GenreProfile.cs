@@ -34,6 +34,8 @@ internal sealed record GenreProfile
     public required string Statement { get; init; }
     public required IReadOnlyList<(string Topic, string Note)> Research { get; init; }
     public string Runtime { get; init; } = "95–110 minutes";
+    /// <summary>Genre-specific revisions of flagged beats, over <see cref="StoryWriter.Fixes"/>.</summary>
+    public IReadOnlyDictionary<string, string> Fixes { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>A named beat in an act.</summary>

@@ -8,7 +8,7 @@ internal static class StoryWriter
     /// <summary>What a revision adds to a beat the critic flagged (keyed by beat name).</summary>
     internal static readonly IReadOnlyDictionary<string, string> Fixes = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
     {
-        ["Inciting incident"] = "Now {first} chooses to act: {she} keep{s} the first proof of the {force} instead of handing it over, which makes the fight {hers} from the first act.",
+        ["Inciting incident"] = "Now {first} chooses to act: {she} keep{s} the first proof of the {force} instead of handing it over, which makes the fight {theirs} from the first act.",
         ["Midpoint"] = "The reveal now lands on {first} personally: the {force} implicates {mentor}, the person {first} trusted most, so there is no way back to the old life.",
         ["All is lost"] = "The low point is now {first}'s own doing: {hers} refusal to trust {ally_first} is exactly what lets the {force} win this round.",
         ["Bad guys close in"] = "{antagonist_first}'s pressure now comes from a reasonable want — keeping {place} as it was — which makes {antagonist_first} harder to dismiss.",
@@ -24,7 +24,7 @@ internal static class StoryWriter
             ActSummary(concept, act),
             [.. genre.Beats.Where(b => b.Act == act).Select(b => new PitchBeat(
                 b.Name,
-                concept.Fill(b.Text) + (flagged.Contains(b.Name) && Fixes.TryGetValue(b.Name, out var fix) ? " " + concept.Fill(fix) : "")))]))
+                concept.Fill(b.Text) + (flagged.Contains(b.Name) && (genre.Fixes.TryGetValue(b.Name, out var fix) || Fixes.TryGetValue(b.Name, out fix)) ? " " + concept.Fill(fix) : "")))]))
             .ToList();
 
         var random = concept.Random("themes", note);
