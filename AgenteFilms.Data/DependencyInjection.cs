@@ -43,6 +43,7 @@ public static class DependencyInjection
         services.AddSingleton<MessageStore>();
         services.AddSingleton<StateStore>();
         services.AddSingleton<RunStore>();
+        services.AddSingleton<PitchStore>();
         return services;
     }
 

@@ -34,6 +34,7 @@ public static class ApiEndpoints
         api.MapSessionsApi();
         api.MapRunsApi();
         api.MapScreenplayApi();
+        api.MapPitchApi();
         app.MapOpenApi();
         app.MapScalarApiReference();
         return app;

@@ -63,6 +63,32 @@ public abstract class RunsApiTests<TDatabase>(RunsAppFixture<TDatabase> fixture)
     }
 
     [Fact]
+    public async Task ChatAfterThePitch_GoesToTheShowrunner_WhoseRevisionRunsAsStepsOfTheSameRun()
+    {
+        using var client = Client();
+        var session = await client.CreateSessionAsync("Second Act", "A retired stuntwoman is hired to double for her estranged daughter");
+        Assert.Equal(HttpStatusCode.OK, (await client.PostMessageAsync(session, "Pitch it", wait: true)).StatusCode);
+        var firstVersion = await client.GetJsonAsync($"/api/sessions/{session}/pitch");
+
+        var response = await client.PostMessageAsync(session, "Please revise the casting ideas with younger, less obvious actors", wait: true);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("Completed", result.GetProperty("status").GetString());
+        var agents = result.GetProperty("thoughts").EnumerateArray().Select(t => t.GetProperty("agent").GetString()).ToList();
+        Assert.Equal("greeter", agents[0]);
+        Assert.Contains("casting_director", agents);
+        Assert.Equal("pitch_writer", agents[^1]);
+        Assert.False(string.IsNullOrWhiteSpace(result.GetProperty("response").GetString()));
+        await using var db = await fixture.Database.Contexts.CreateDbContextAsync(Ct);
+        Assert.Equal(2, await db.AgentRuns.CountAsync(r => r.SessionId == session, Ct));
+        var latest = await client.GetJsonAsync($"/api/sessions/{session}/pitch");
+        Assert.Equal(firstVersion.GetProperty("version").GetInt32() + 1, latest.GetProperty("version").GetInt32());
+        var markdown = await client.GetStringAsync($"/api/sessions/{session}/pitch?format=markdown", Ct);
+        Assert.Contains(latest.GetProperty("document").GetProperty("title").GetString()!, markdown);
+    }
+
+    [Fact]
     public async Task RepeatedSubmit_WithTheSameIdempotencyKey_CreatesOneRun()
     {
         using var client = Client();
