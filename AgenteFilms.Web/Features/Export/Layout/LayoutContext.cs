@@ -2,8 +2,11 @@ using SkiaSharp;
 
 namespace AgenteFilms.Web.Features.Export.Layout;
 
-/// <summary>Content flowed into frames: one list of draw operations per frame, and the frame each anchor landed in.</summary>
-public sealed record FlowResult(IReadOnlyList<IReadOnlyList<DrawOp>> Frames, IReadOnlyDictionary<string, int> Anchors);
+/// <summary>
+/// Content flowed into frames: one list of draw operations per frame, the height used in each frame, and the
+/// frame each anchor landed in.
+/// </summary>
+public sealed record FlowResult(IReadOnlyList<IReadOnlyList<DrawOp>> Frames, IReadOnlyList<float> UsedHeights, IReadOnlyDictionary<string, int> Anchors);
 
 /// <summary>
 /// One layout job: measures text, breaks lines, lays out blocks and paginates them into frames of a fixed size.
@@ -87,6 +90,7 @@ public sealed class LayoutContext : IDisposable
     {
         var items = blocks.Select(b => Lay(b, width)).ToList();
         var frames = new List<IReadOnlyList<DrawOp>>();
+        var used = new List<float>();
         var anchors = new Dictionary<string, int>();
         var ops = new List<DrawOp>();
         float y = 0;
@@ -96,6 +100,7 @@ public sealed class LayoutContext : IDisposable
         void NextFrame()
         {
             frames.Add(ops);
+            used.Add(y);
             ops = [];
             y = 0;
             empty = true;
@@ -180,9 +185,10 @@ public sealed class LayoutContext : IDisposable
         if (!empty)
         {
             frames.Add(ops);
+            used.Add(y);
         }
 
-        return new FlowResult(frames, anchors);
+        return new FlowResult(frames, used, anchors);
     }
 
     public void Dispose()
