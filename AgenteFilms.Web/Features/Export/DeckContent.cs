@@ -33,7 +33,7 @@ internal static class DeckContent
         if (pitch.Characters.Count > 0)
         {
             var cards = pitch.Characters.Select(c => (Block)CharacterCard(c, Scale, inlineLabels: false));
-            yield return new DeckSection("Characters", Grid(cards, CardsPerRow, 14), fullWidth);
+            yield return new DeckSection("Characters", Grid(cards, CardsPerRow, 12), fullWidth);
         }
 
         if (Has(pitch.WorldAndTone))
@@ -43,13 +43,10 @@ internal static class DeckContent
 
         if (pitch.Acts.Count > 0)
         {
+            // One card per act, side by side, beats inside: reads as a structure chart. Rows too tall for a slide
+            // fall back to full-width cards that continue on the next slide.
             var acts = pitch.Acts.OrderBy(a => a.Number).ToList();
             yield return new DeckSection("Structure", Grid(acts.Select(ActCard), Math.Min(CardsPerRow, acts.Count), 14), fullWidth);
-
-            if (acts.Any(a => a.Beats.Count > 0))
-            {
-                yield return new DeckSection("Key beats", KeyBeats(acts), Math.Min(fullWidth, 780));
-            }
         }
 
         if (pitch.Comparables.Count > 0)
@@ -145,20 +142,13 @@ internal static class DeckContent
         }
 
         content.AddRange(MarkdownLite.Blocks(act.Summary, Scale.SmallProse with { Body = Scale.SmallStyle.WithSize(11) }));
-        return Card(content, 14) with { AccentBar = Accent, AccentBarWidth = 3 };
-    }
-
-    private static List<Block> KeyBeats(IReadOnlyList<PitchAct> acts)
-    {
-        var body = Sans(12, ExportTheme.Body) with { LineHeight = 1.4f };
-        var blocks = new List<Block>();
-        foreach (var act in acts.Where(a => a.Beats.Count > 0))
+        if (act.Beats.Count > 0)
         {
-            blocks.Add(new HeadingBlock(ActHeading(act), Sans(12.5f, Accent).AsBold()) { SpaceBefore = 8, SpaceAfter = 5 });
-            blocks.Add(Beats(act, Scale, body));
+            content.Add(new ParagraphBlock([new TextSpan("KEY BEATS", Label(Scale.Label, Muted))]) { SpaceBefore = 6, SpaceAfter = 3, KeepWithNext = true });
+            content.Add(Beats(act, Scale, Sans(10, ExportTheme.Body) with { LineHeight = 1.36f }) with { Indent = 11, ItemSpacing = 4, SpaceAfter = 0 });
         }
 
-        return blocks;
+        return Card(content, 14) with { AccentBar = Accent, AccentBarWidth = 3 };
     }
 
     /// <summary>Cards in rows of <paramref name="perRow"/>; a short last row keeps the same column width.</summary>

@@ -46,7 +46,7 @@ internal static class PitchBlocks
         AddTrait(content, "Wants", character.Want, scale, inlineLabels);
         AddTrait(content, "Needs", character.Need, scale, inlineLabels);
         AddTrait(content, "Arc", character.Arc, scale, inlineLabels);
-        return Card(content, inlineLabels ? 12 : 13);
+        return Card(content, 12);
     }
 
     private static void AddTrait(List<Block> content, string label, string text, PitchTypeScale scale, bool inline)
@@ -64,7 +64,7 @@ internal static class PitchBlocks
             return;
         }
 
-        content.Add(new HeadingBlock(label.ToUpperInvariant(), Label(scale.Label, Muted)) { SpaceBefore = 7, SpaceAfter = 1 });
+        content.Add(new HeadingBlock(label.ToUpperInvariant(), Label(scale.Label, Muted)) { SpaceBefore = 5, SpaceAfter = 1 });
         content.AddRange(MarkdownLite.Blocks(text, scale.SmallProse));
     }
 

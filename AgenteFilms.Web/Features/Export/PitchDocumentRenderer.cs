@@ -67,7 +67,7 @@ public sealed class PitchDocumentRenderer(FontRegistry fonts, IOptions<ExportOpt
             [
                 new ParagraphBlock([new TextSpan((i + 1).ToString("00", CultureInfo.InvariantCulture), entry.WithColor(Accent))]),
                 new ParagraphBlock([new TextSpan(sections[i].Title, entry)]),
-                new ParagraphBlock([new TextSpan(pageOf(sections[i].Anchor), Sans(10.5f, Muted))]) { Align = TextAlign.Right },
+                new ParagraphBlock([new TextSpan(pageOf(sections[i].Anchor), entry.WithColor(Muted))]) { Align = TextAlign.Right },
             ])
             { Weights = [0.07f, 0.8f, 0.13f], Gap = 6, EqualHeights = false, SpaceAfter = 6 });
             blocks.Add(new RuleBlock(Hairline, 0.5f) { SpaceAfter = 6 });

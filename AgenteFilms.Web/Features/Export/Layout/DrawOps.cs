@@ -33,5 +33,5 @@ public sealed record LineOp(float X1, float Y1, float X2, float Y2, SKColor Colo
 public sealed record PageLayout(float Width, float Height, IReadOnlyList<DrawOp> Ops)
 {
     /// <summary>The page's text in drawing order, one text op per line piece (for tests and diagnostics).</summary>
-    public string Text => string.Join(" ", Ops.OfType<TextOp>().Select(t => t.Text));
+    public string Text => string.Join(" ", Ops.OfType<TextOp>().Select(t => t.Text.Trim()));
 }

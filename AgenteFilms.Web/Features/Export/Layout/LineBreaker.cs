@@ -39,7 +39,6 @@ internal sealed class LineBreaker(LayoutContext context)
     {
         public List<Piece> Pieces { get; } = [];
         public bool SpaceBefore { get; init; }
-        public TextStyle? SpaceStyle { get; init; }
         public bool IsLineBreak { get; init; }
         public float Width => Pieces.Sum(p => p.Width);
     }
@@ -101,48 +100,38 @@ internal sealed class LineBreaker(LayoutContext context)
         return lines;
     }
 
-    /// <summary>The gap before a word on this line; measured in the face it will be drawn with when runs merge.</summary>
-    private float SpaceBefore(TextLine line, Word word)
-    {
-        if (line.Runs.Count == 0 || !word.SpaceBefore || word.Pieces.Count == 0)
-        {
-            return 0;
-        }
-
-        var last = line.Runs[^1];
-        if (CanMerge(last, word.Pieces[0]))
-        {
-            return context.Measure(last.Face, last.Size, " ");
-        }
-
-        var style = word.SpaceStyle ?? word.Pieces[0].Style;
-        return context.Measure(context.Fonts.Get(style), style.Size, " ");
-    }
+    /// <summary>
+    /// The space before a word on this line. It is drawn as a real character at the end of the previous run (in
+    /// that run's face), so copied and extracted text keeps its word breaks whatever the styles around it.
+    /// </summary>
+    private float SpaceBefore(TextLine line, Word word) =>
+        line.Runs.Count == 0 || !word.SpaceBefore ? 0 : context.Measure(line.Runs[^1].Face, line.Runs[^1].Size, " ");
 
     private static bool CanMerge(GlyphRun run, Piece piece) =>
         run.Face == piece.Face && run.Size == piece.Size && run.Color == piece.Color && run.LineHeight == piece.Style.LineHeight;
 
-    private void Append(TextLine line, Word word, float space)
+    private static void Append(TextLine line, Word word, float space)
     {
-        var x = line.Width + space;
-        var first = true;
+        if (space > 0)
+        {
+            var last = line.Runs[^1];
+            line.Runs[^1] = last with { Text = last.Text + " ", Width = last.Width + space };
+            line.Width += space;
+        }
+
         foreach (var piece in word.Pieces)
         {
             var last = line.Runs.Count > 0 ? line.Runs[^1] : null;
-            if (last is not null && CanMerge(last, piece) && (!first || space == 0 || space == context.Measure(last.Face, last.Size, " ")))
+            if (last is not null && CanMerge(last, piece))
             {
-                // Same look: extend the run, keeping the space as a real character (better copy/paste and search).
-                var joiner = first && space > 0 ? " " : "";
-                line.Runs[^1] = last with { Text = last.Text + joiner + piece.Text, Width = x + piece.Width - last.X };
+                line.Runs[^1] = last with { Text = last.Text + piece.Text, Width = last.Width + piece.Width };
             }
             else
             {
-                line.Runs.Add(new GlyphRun(piece.Text, piece.Face, piece.Size, piece.Color, x, piece.Width, piece.Style.LineHeight));
+                line.Runs.Add(new GlyphRun(piece.Text, piece.Face, piece.Size, piece.Color, line.Width, piece.Width, piece.Style.LineHeight));
             }
 
-            x += piece.Width;
-            line.Width = x;
-            first = false;
+            line.Width += piece.Width;
         }
     }
 
@@ -173,7 +162,6 @@ internal sealed class LineBreaker(LayoutContext context)
         var words = new List<Word>();
         Word? current = null;
         var pendingSpace = false;
-        TextStyle? spaceStyle = null;
 
         foreach (var span in spans)
         {
@@ -195,7 +183,6 @@ internal sealed class LineBreaker(LayoutContext context)
                 {
                     current = null;
                     pendingSpace = true;
-                    spaceStyle = span.Style;
                     i++;
                     continue;
                 }
@@ -210,7 +197,7 @@ internal sealed class LineBreaker(LayoutContext context)
                 {
                     if (current is null)
                     {
-                        current = new Word { SpaceBefore = pendingSpace, SpaceStyle = spaceStyle ?? span.Style };
+                        current = new Word { SpaceBefore = pendingSpace };
                         words.Add(current);
                         pendingSpace = false;
                     }

@@ -1,1 +1,0 @@
-namespace AgenteFilms.Tests.TestSupport;
