@@ -10,7 +10,7 @@ internal sealed record PitchTypeScale(float Body, float Small, float Name, float
     public TextStyle BodyStyle => Sans(Body, ExportTheme.Body) with { LineHeight = 1.42f };
     public TextStyle SmallStyle => Sans(Small, ExportTheme.Body) with { LineHeight = 1.38f };
     public ProseStyle Prose => new(BodyStyle, ParagraphSpacing) { Marker = BodyStyle.WithColor(Accent) };
-    public ProseStyle SmallProse => new(SmallStyle, ParagraphSpacing * 0.6f) { Marker = SmallStyle.WithColor(Accent), ListIndent = 11 };
+    public ProseStyle SmallProse => new(SmallStyle with { LineHeight = 1.32f }, ParagraphSpacing * 0.5f) { Marker = SmallStyle.WithColor(Accent), ListIndent = 11 };
 }
 
 /// <summary>Blocks for the parts of a pitch that look the same in both templates.</summary>
@@ -36,17 +36,17 @@ internal static class PitchBlocks
     {
         var content = new List<Block>
         {
-            new HeadingBlock(Or(character.Name, "Unnamed"), Serif(scale.Name, Ink).AsBold() with { LineHeight = 1.2f }),
+            new HeadingBlock(Or(character.Name, "Unnamed"), Serif(scale.Name, Ink).AsBold() with { LineHeight = 1.15f }),
         };
         if (Has(character.Role))
         {
-            content.Add(new ParagraphBlock(MarkdownLite.Inline(character.Role, Sans(scale.Small, Accent).AsItalic())) { SpaceAfter = 2 });
+            content.Add(new ParagraphBlock(MarkdownLite.Inline(character.Role, Sans(scale.Small, Accent).AsItalic())));
         }
 
         AddTrait(content, "Wants", character.Want, scale, inlineLabels);
         AddTrait(content, "Needs", character.Need, scale, inlineLabels);
         AddTrait(content, "Arc", character.Arc, scale, inlineLabels);
-        return Card(content, 12);
+        return Card(content, inlineLabels ? 12 : 11);
     }
 
     private static void AddTrait(List<Block> content, string label, string text, PitchTypeScale scale, bool inline)
@@ -64,7 +64,7 @@ internal static class PitchBlocks
             return;
         }
 
-        content.Add(new HeadingBlock(label.ToUpperInvariant(), Label(scale.Label, Muted)) { SpaceBefore = 5, SpaceAfter = 1 });
+        content.Add(new HeadingBlock(label.ToUpperInvariant(), Label(scale.Label, Muted) with { LineHeight = 1.2f }) { SpaceBefore = 4, SpaceAfter = 0.5f });
         content.AddRange(MarkdownLite.Blocks(text, scale.SmallProse));
     }
 

@@ -16,8 +16,8 @@ public sealed class PitchDeckRenderer(FontRegistry fonts)
     public const float SlideHeight = 540;
 
     private const float MarginX = 60;
-    private const float ContentTop = 116;
-    private const float ContentBottom = 484;
+    private const float ContentTop = 110;
+    private const float ContentBottom = 486;
     private const float FooterRule = 500;
     private const float ContentWidth = SlideWidth - 2 * MarginX;
 
@@ -75,7 +75,7 @@ public sealed class PitchDeckRenderer(FontRegistry fonts)
             heading.Add(new TextSpan(" (cont.)", Serif(18, Muted).AsItalic()));
         }
 
-        layout.Draw(new ParagraphBlock(heading), ops, MarginX, 56, ContentWidth);
+        layout.Draw(new ParagraphBlock(heading), ops, MarginX, 54, ContentWidth);
         ops.AddRange(slide.Ops.Select(op => op.Offset(MarginX, ContentTop)));
 
         ops.Add(new LineOp(MarginX, FooterRule, SlideWidth - MarginX, FooterRule, Hairline, 0.75f));

@@ -8,11 +8,17 @@ public sealed class FontFace
 {
     private readonly ConcurrentDictionary<int, bool> _coverage = new();
 
+    private readonly Lazy<byte[]?> _fileBytes;
+
     internal FontFace(SKTypeface typeface, string source)
     {
         Typeface = typeface;
         Source = source;
+        _fileBytes = new Lazy<byte[]?>(() => File.Exists(source) ? File.ReadAllBytes(source) : null, LazyThreadSafetyMode.ExecutionAndPublication);
     }
+
+    /// <summary>The font file's bytes (for subsetting), or null for faces not loaded from a file.</summary>
+    internal byte[]? FileBytes => _fileBytes.Value;
 
     public SKTypeface Typeface { get; }
 

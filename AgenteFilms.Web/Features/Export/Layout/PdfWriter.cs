@@ -27,6 +27,7 @@ public static class PdfWriter
         // Anything below 101 makes Skia re-encode images as lossy JPEG.
         metadata.EncodingQuality = 101;
 
+        var subsets = SubsetFaces(pages);
         var fonts = new Dictionary<(FontFace, float), SKFont>();
         using var fill = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Fill };
         using var stroke = new SKPaint { IsAntialias = true, Style = SKPaintStyle.Stroke };
@@ -40,7 +41,7 @@ public static class PdfWriter
                 var canvas = document.BeginPage(page.Width, page.Height);
                 foreach (var op in page.Ops)
                 {
-                    Draw(canvas, op, fonts, fill, stroke);
+                    Draw(canvas, op, fonts, subsets, fill, stroke);
                 }
 
                 document.EndPage();
@@ -54,17 +55,59 @@ public static class PdfWriter
             {
                 font.Dispose();
             }
+
+            foreach (var typeface in subsets.Values)
+            {
+                typeface.Dispose();
+            }
         }
     }
 
-    private static void Draw(SKCanvas canvas, DrawOp op, Dictionary<(FontFace, float), SKFont> fonts, SKPaint fill, SKPaint stroke)
+    /// <summary>
+    /// Per face, a copy of the font holding only the glyphs these pages draw (same glyph IDs and metrics), so the
+    /// PDF embeds kilobytes instead of whole font files. Faces that cannot be subset are embedded as they are.
+    /// </summary>
+    private static Dictionary<FontFace, SKTypeface> SubsetFaces(IReadOnlyList<PageLayout> pages)
+    {
+        var glyphs = new Dictionary<FontFace, HashSet<ushort>>();
+        foreach (var text in pages.SelectMany(p => p.Ops).OfType<TextOp>())
+        {
+            if (!glyphs.TryGetValue(text.Face, out var set))
+            {
+                glyphs[text.Face] = set = [];
+            }
+
+            set.UnionWith(text.Face.Typeface.GetGlyphs(text.Text));
+        }
+
+        var subsets = new Dictionary<FontFace, SKTypeface>();
+        foreach (var (face, used) in glyphs)
+        {
+            var bytes = face.FileBytes is { } file ? TrueTypeSubsetter.Subset(file, used) : null;
+            if (bytes is null)
+            {
+                continue;
+            }
+
+            using var data = SKData.CreateCopy(bytes);
+            var typeface = SKTypeface.FromData(data);
+            if (typeface is not null)
+            {
+                subsets[face] = typeface;
+            }
+        }
+
+        return subsets;
+    }
+
+    private static void Draw(SKCanvas canvas, DrawOp op, Dictionary<(FontFace, float), SKFont> fonts, Dictionary<FontFace, SKTypeface> subsets, SKPaint fill, SKPaint stroke)
     {
         switch (op)
         {
             case TextOp text:
                 if (!fonts.TryGetValue((text.Face, text.Size), out var font))
                 {
-                    font = LayoutContext.CreateFont(text.Face.Typeface, text.Size);
+                    font = LayoutContext.CreateFont(subsets.GetValueOrDefault(text.Face) ?? text.Face.Typeface, text.Size);
                     fonts[(text.Face, text.Size)] = font;
                 }
 
