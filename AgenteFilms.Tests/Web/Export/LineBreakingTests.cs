@@ -112,4 +112,26 @@ public sealed class LineBreakingTests
             b => Assert.IsType<HeadingBlock>(b),
             b => Assert.IsType<ParagraphBlock>(b));
     }
+
+    [Theory]
+    [InlineData("Short title", 200f, "Short title")]
+    [InlineData("The Last Lighthouse and the Very Long Subtitle That Goes On", 120f, null)]
+    public void Ellipsize_ShortensOnlyWhatDoesNotFit(string text, float width, string? expected)
+    {
+        using var layout = new LayoutContext(ExportTestSupport.Fonts);
+
+        var result = layout.Ellipsize(text, Body, width);
+
+        Assert.True(layout.Measure(result, Body) <= width);
+        if (expected is not null)
+        {
+            Assert.Equal(expected, result);
+        }
+        else
+        {
+            Assert.EndsWith("\u2026", result, StringComparison.Ordinal);
+            Assert.StartsWith(result[..^1], text, StringComparison.Ordinal);
+            Assert.True(layout.Measure(text[..(result.Length)] + "\u2026", Body) > width, "takes as much as fits");
+        }
+    }
 }

@@ -150,22 +150,4 @@ internal static class DeckContent
 
         return Card(content, 14) with { AccentBar = Accent, AccentBarWidth = 3 };
     }
-
-    /// <summary>Cards in rows of <paramref name="perRow"/>; a short last row keeps the same column width.</summary>
-    internal static List<Block> Grid(IEnumerable<Block> items, int perRow, float gap)
-    {
-        var rows = new List<Block>();
-        foreach (var chunk in items.Chunk(perRow))
-        {
-            var columns = chunk.ToList();
-            while (columns.Count < perRow)
-            {
-                columns.Add(new SpacerBlock(0));
-            }
-
-            rows.Add(new ColumnsBlock(columns) { Gap = gap, SpaceAfter = gap });
-        }
-
-        return rows;
-    }
 }

@@ -29,8 +29,7 @@ internal static class DocumentContent
             ? [new ParagraphBlock(MarkdownLite.Inline(Flatten(pitch.Logline), Serif(14, Ink).AsItalic() with { LineHeight = 1.4f }))]
             : []);
         Add(PitchSections.Synopsis, "Synopsis", MarkdownLite.Blocks(pitch.Synopsis, Scale.Prose));
-        Add(PitchSections.Characters, "Characters", pitch.Characters
-            .Select(c => (Block)(CharacterCard(c, Scale, inlineLabels: true) with { SpaceAfter = 10 })).ToList());
+        Add(PitchSections.Characters, "Characters", Grid(pitch.Characters.Select(c => (Block)CharacterCard(c, Scale, inlineLabels: true)), 2, 10));
         Add(PitchSections.WorldAndTone, "World & tone", MarkdownLite.Blocks(pitch.WorldAndTone, Scale.Prose));
 
         var themes = pitch.Themes.Where(Has).ToList();

@@ -171,6 +171,24 @@ internal static class PitchBlocks
         string.Join(' ', (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(l => l.StartsWith("- ", StringComparison.Ordinal) ? l[2..] : l));
 
+    /// <summary>Cards in rows of <paramref name="perRow"/>; a short last row keeps the same column width.</summary>
+    public static List<Block> Grid(IEnumerable<Block> items, int perRow, float gap)
+    {
+        var rows = new List<Block>();
+        foreach (var chunk in items.Chunk(perRow))
+        {
+            var columns = chunk.ToList();
+            while (columns.Count < perRow)
+            {
+                columns.Add(new SpacerBlock(0));
+            }
+
+            rows.Add(new ColumnsBlock(columns) { Gap = gap, SpaceAfter = gap });
+        }
+
+        return rows;
+    }
+
     private static List<TableCell> HeaderCells(PitchTypeScale scale, params string[] titles) =>
         titles.Select(t => TableCell.Text(t.ToUpperInvariant(), Label(scale.Label, White))).ToList();
 }

@@ -80,7 +80,8 @@ public sealed class PitchDeckRenderer(FontRegistry fonts)
 
         ops.Add(new LineOp(MarginX, FooterRule, SlideWidth - MarginX, FooterRule, Hairline, 0.75f));
         var footer = Label(8, Muted);
-        layout.Draw(new ParagraphBlock([new TextSpan(title.ToUpperInvariant(), footer), new TextSpan("   \u00B7   Pitch deck", Sans(8, Muted))]), ops, MarginX, FooterRule + 10, ContentWidth * 0.75f);
+        var runningTitle = layout.Ellipsize(title.ToUpperInvariant(), footer, ContentWidth * 0.6f);
+        layout.Draw(new ParagraphBlock([new TextSpan(runningTitle, footer), new TextSpan("   \u00B7   Pitch deck", Sans(8, Muted))]), ops, MarginX, FooterRule + 10, ContentWidth * 0.75f);
         layout.Draw(new ParagraphBlock([new TextSpan($"{number} / {total}", Sans(9, Muted))]) { Align = TextAlign.Right }, ops, SlideWidth - MarginX - 100, FooterRule + 9, 100);
         return new PageLayout(SlideWidth, SlideHeight, ops);
     }

@@ -41,15 +41,19 @@ public sealed class PitchDocumentRenderer(FontRegistry fonts, IOptions<ExportOpt
         var body = layout.Flow(sections.SelectMany((s, i) => DocumentContent.Chapter(s, i + 1)).ToList(), width, height);
         cancellationToken.ThrowIfCancellationRequested();
 
+        var titlePages = TitlePages(layout, pitch, size);
         var contentsPages = layout.Flow(Contents(sections, _ => "000"), width, height).Frames.Count;
-        var firstBodyPage = 2 + contentsPages;
+        var firstBodyPage = titlePages.Count + contentsPages + 1;
         var contents = layout.Flow(Contents(sections, anchor => (firstBodyPage + body.Anchors[anchor]).ToString(CultureInfo.InvariantCulture)), width, height);
 
         var title = Or(pitch.Title, "Untitled pitch");
-        var total = 1 + contents.Frames.Count + body.Frames.Count;
-        var pages = new List<PageLayout> { TitlePage(layout, pitch, size) };
-        pages.AddRange(contents.Frames.Select((frame, i) => Compose(layout, frame, size, pages.Count + i + 1, total, title)));
-        pages.AddRange(body.Frames.Select((frame, i) => Compose(layout, frame, size, 1 + contents.Frames.Count + i + 1, total, title)));
+        var total = titlePages.Count + contents.Frames.Count + body.Frames.Count;
+        var pages = new List<PageLayout>(titlePages);
+        foreach (var frame in contents.Frames.Concat(body.Frames))
+        {
+            pages.Add(Compose(layout, frame, size, pages.Count + 1, total, title));
+        }
+
         return pages;
     }
 
@@ -76,18 +80,19 @@ public sealed class PitchDocumentRenderer(FontRegistry fonts, IOptions<ExportOpt
         return blocks;
     }
 
-    private static PageLayout TitlePage(LayoutContext layout, PitchDocument pitch, SKSize size)
+    /// <summary>
+    /// The title page. A long title steps down in size; a pathological title or logline continues on a second
+    /// title page rather than running off the paper.
+    /// </summary>
+    private static List<PageLayout> TitlePages(LayoutContext layout, PitchDocument pitch, SKSize size)
     {
-        var ops = new List<DrawOp>
-        {
-            new RectOp(new SKRect(0, 0, size.Width, size.Height), Paper),
-            new RectOp(new SKRect(0, 0, 10, size.Height), Accent),
-        };
         var width = size.Width - 2 * MarginX - 10;
+        var title = Or(pitch.Title, "Untitled pitch");
+        var titleSize = new[] { 38f, 32f, 26f }.First(s => s == 26f || layout.MeasureHeight(TitleBlock(title, s), width) <= s * 1.12f * 3.05f);
         var blocks = new List<Block>
         {
             new ParagraphBlock([new TextSpan("PITCH DOCUMENT", Label(9, Accent))]) { SpaceAfter = 14 },
-            new ParagraphBlock(MarkdownLite.Inline(Or(pitch.Title, "Untitled pitch"), Serif(38, Ink).AsBold() with { LineHeight = 1.12f })) { SpaceAfter = 16 },
+            TitleBlock(title, titleSize) with { SpaceAfter = 16 },
             new RuleBlock(Accent, 2) { Width = 48, SpaceAfter = 18 },
         };
         if (Has(pitch.Logline))
@@ -108,19 +113,35 @@ public sealed class PitchDocumentRenderer(FontRegistry fonts, IOptions<ExportOpt
             }
         }
 
-        // The title page is one page by design; a pathological title or logline flows over the page rather
-        // than being cut, and the full text is repeated in the body anyway.
-        var flow = layout.Flow(blocks, width, float.MaxValue / 4);
-        var top = Math.Max(72, size.Height * 0.26f);
-        ops.AddRange(flow.Frames[0].Select(op => op.Offset(MarginX + 10, top)));
-        return new PageLayout(size.Width, size.Height, ops);
+        var top = size.Height * 0.26f;
+        var flow = layout.Flow(blocks, width, size.Height - top - BottomMargin);
+        if (flow.Frames.Count > 1)
+        {
+            top = ContentTop;
+            flow = layout.Flow(blocks, width, size.Height - top - BottomMargin);
+        }
+
+        return flow.Frames.Select(frame =>
+        {
+            var ops = new List<DrawOp>
+            {
+                new RectOp(new SKRect(0, 0, size.Width, size.Height), Paper),
+                new RectOp(new SKRect(0, 0, 10, size.Height), Accent),
+            };
+            ops.AddRange(frame.Select(op => op.Offset(MarginX + 10, top)));
+            return new PageLayout(size.Width, size.Height, ops);
+        }).ToList();
     }
+
+    private static ParagraphBlock TitleBlock(string title, float size) =>
+        new(MarkdownLite.Inline(title, Serif(size, Ink).AsBold() with { LineHeight = 1.12f }));
 
     private static PageLayout Compose(LayoutContext layout, IReadOnlyList<DrawOp> content, SKSize size, int number, int total, string title)
     {
         var ops = new List<DrawOp> { new RectOp(new SKRect(0, 0, size.Width, size.Height), White) };
         var width = size.Width - 2 * MarginX;
-        layout.Draw(new ParagraphBlock([new TextSpan(title.ToUpperInvariant(), Label(7.5f, Muted))]), ops, MarginX, 40, width * 0.7f);
+        var header = Label(7.5f, Muted);
+        layout.Draw(new ParagraphBlock([new TextSpan(layout.Ellipsize(title.ToUpperInvariant(), header, width * 0.7f), header)]), ops, MarginX, 40, width * 0.7f);
         ops.Add(new LineOp(MarginX, 56, size.Width - MarginX, 56, Hairline, 0.6f));
         ops.AddRange(content.Select(op => op.Offset(MarginX, ContentTop)));
 

@@ -57,6 +57,38 @@ public sealed class LayoutContext : IDisposable
         return lines.Max(l => l.Width);
     }
 
+    /// <summary>
+    /// The text shortened with an ellipsis to fit one line of <paramref name="width"/>. Only for running
+    /// headers and footers that repeat text shown in full elsewhere; body text always wraps.
+    /// </summary>
+    public string Ellipsize(string text, TextStyle style, float width)
+    {
+        text = text.ReplaceLineEndings(" ").Trim();
+        if (Measure(text, style) <= width)
+        {
+            return text;
+        }
+
+        // Largest number of whole text elements that fit with the ellipsis (binary search; widths grow with length).
+        var starts = System.Globalization.StringInfo.ParseCombiningCharacters(text);
+        string Prefix(int count) => text[..starts[count]].TrimEnd() + "\u2026";
+        int low = 0, high = starts.Length - 1;
+        while (low < high)
+        {
+            var mid = (low + high + 1) / 2;
+            if (Measure(Prefix(mid), style) <= width)
+            {
+                low = mid;
+            }
+            else
+            {
+                high = mid - 1;
+            }
+        }
+
+        return Prefix(low);
+    }
+
     /// <summary>Ascent and descent as positive distances from the baseline.</summary>
     public (float Ascent, float Descent) Metrics(FontFace face, float size)
     {
