@@ -93,7 +93,14 @@ internal static class DocumentContent
         foreach (var act in acts.OrderBy(a => a.Number))
         {
             blocks.Add(new HeadingBlock(ActHeading(act), Sans(12.5f, Ink).AsBold()) { SpaceBefore = 10, SpaceAfter = 5 });
-            blocks.AddRange(MarkdownLite.Blocks(act.Summary, Scale.Prose));
+            var summary = MarkdownLite.Blocks(act.Summary, Scale.Prose).ToList();
+            if (act.Beats.Count > 0 && summary.Count > 0)
+            {
+                // Keep an act's summary with the start of its beats, so a page never ends between them.
+                summary[^1] = summary[^1] with { KeepWithNext = true };
+            }
+
+            blocks.AddRange(summary);
             if (act.Beats.Count > 0)
             {
                 blocks.Add(Beats(act, Scale, Scale.BodyStyle));
