@@ -145,4 +145,23 @@ public sealed class PaginationTests
         Assert.Contains("Target", FrameText(flow, flow.Anchors["target"]), StringComparison.Ordinal);
         Assert.True(flow.Anchors["target"] > 0);
     }
+
+    [Fact]
+    public void PageBreakBefore_StartsAFreshPage_ButNotAnEmptyOne()
+    {
+        var flow = Flow(new HeadingBlock("First", HeadingStyle) { PageBreakBefore = true }, Paragraph("one"), Paragraph("two") with { PageBreakBefore = true });
+
+        Assert.Equal(2, flow.Frames.Count);
+        Assert.Equal("First one", FrameText(flow, 0));
+        Assert.Equal("two", FrameText(flow, 1));
+    }
+
+    [Fact]
+    public void SpaceBefore_IsDroppedAtTheTopOfAPage()
+    {
+        var flow = Flow(new SpacerBlock(Height - 5), Paragraph("moved") with { SpaceBefore = 40 });
+
+        var first = flow.Frames[1].OfType<TextOp>().First();
+        Assert.True(first.Baseline < 20, $"baseline {first.Baseline} includes the dropped space");
+    }
 }

@@ -69,4 +69,17 @@ public sealed class PdfOutputTests
 
         Assert.All(results, r => Assert.Equal(expected, r));
     }
+
+    [Fact]
+    public async Task ConcurrentPdfRenders_AllSucceed()
+    {
+        var deck = ExportTestSupport.Deck();
+        var document = ExportTestSupport.Document();
+        var pitch = SamplePitches.TheLastLighthouse();
+
+        var pdfs = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => i % 2 == 0 ? deck.Render(pitch, Ct) : document.Render(pitch, Ct), Ct)));
+
+        Assert.All(pdfs, pdf => Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]));
+        Assert.Contains("The Last Lighthouse", Poppler.Text(pdfs[6]), StringComparison.Ordinal);
+    }
 }

@@ -93,9 +93,6 @@ public sealed class FontRegistry : IDisposable
         return _systemMatches.GetOrAdd(codePoint, MatchSystem) ?? primary;
     }
 
-    /// <summary>All faces in use, for diagnostics and tests.</summary>
-    public IEnumerable<FontFace> Faces => _sans.Concat(_serif).Concat(_fallback).Distinct();
-
     public void Dispose()
     {
         lock (_owned)

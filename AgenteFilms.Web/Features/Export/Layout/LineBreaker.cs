@@ -49,13 +49,13 @@ internal sealed class LineBreaker(LayoutContext context)
         var words = Tokenize(spans);
         var lines = new List<TextLine>();
         var line = new TextLine();
-        var fallbackStyle = spans.Count > 0 ? spans[0].Style : null;
+        var emptyLineStyle = spans.Count > 0 ? spans[0].Style : null;
 
         foreach (var word in words)
         {
             if (word.IsLineBreak)
             {
-                lines.Add(Finish(line, fallbackStyle));
+                lines.Add(Finish(line, emptyLineStyle));
                 line = new TextLine();
                 continue;
             }
@@ -70,7 +70,7 @@ internal sealed class LineBreaker(LayoutContext context)
 
             if (line.Runs.Count > 0)
             {
-                lines.Add(Finish(line, fallbackStyle));
+                lines.Add(Finish(line, emptyLineStyle));
                 line = new TextLine();
             }
 
@@ -86,7 +86,7 @@ internal sealed class LineBreaker(LayoutContext context)
                 Append(line, chunks[i], 0);
                 if (i < chunks.Count - 1)
                 {
-                    lines.Add(Finish(line, fallbackStyle));
+                    lines.Add(Finish(line, emptyLineStyle));
                     line = new TextLine();
                 }
             }
@@ -94,7 +94,7 @@ internal sealed class LineBreaker(LayoutContext context)
 
         if (line.Runs.Count > 0 || lines.Count == 0)
         {
-            lines.Add(Finish(line, fallbackStyle));
+            lines.Add(Finish(line, emptyLineStyle));
         }
 
         return lines;
@@ -259,11 +259,8 @@ internal sealed class LineBreaker(LayoutContext context)
         }
     }
 
-    private Piece MakePiece(string text, FontFace face, TextStyle style)
-    {
-        var piece = new Piece(text, face, style.Size, style.Color, context.Measure(face, style.Size, text), style);
-        return piece;
-    }
+    private Piece MakePiece(string text, FontFace face, TextStyle style) =>
+        new(text, face, style.Size, style.Color, context.Measure(face, style.Size, text), style);
 
     private List<Word> BreakLongWord(Word word, float maxWidth)
     {
