@@ -25,5 +25,7 @@ public sealed class SampleRenderTests
         File.WriteAllBytes(Path.Combine(folder, "document.pdf"), document.Render(SamplePitches.TheLastLighthouse(), TestContext.Current.CancellationToken));
         File.WriteAllBytes(Path.Combine(folder, "big-deck.pdf"), deck.Render(SamplePitches.Big(), TestContext.Current.CancellationToken));
         File.WriteAllBytes(Path.Combine(folder, "big-document.pdf"), document.Render(SamplePitches.Big(), TestContext.Current.CancellationToken));
+        var letter = new PitchDocumentRenderer(fonts, Options.Create(new ExportOptions { PageSize = "Letter" }));
+        File.WriteAllBytes(Path.Combine(folder, "document-letter.pdf"), letter.Render(SamplePitches.TheLastLighthouse(), TestContext.Current.CancellationToken));
     }
 }

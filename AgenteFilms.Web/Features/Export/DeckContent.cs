@@ -6,7 +6,11 @@ using static AgenteFilms.Web.Features.Export.PitchBlocks;
 namespace AgenteFilms.Web.Features.Export;
 
 /// <summary>One titled part of the deck; it starts on a new slide and continues on "(cont.)" slides.</summary>
-internal sealed record DeckSection(string Title, IReadOnlyList<Block> Blocks, float Width);
+internal sealed record DeckSection(string Title, IReadOnlyList<Block> Blocks, float Width)
+{
+    /// <summary>Centre the content vertically when it fits on one slide (statement slides).</summary>
+    public bool Centered { get; init; }
+}
 
 /// <summary>What goes on the deck's content slides, section by section. Empty sections are left out.</summary>
 internal static class DeckContent
@@ -22,7 +26,7 @@ internal static class DeckContent
         var hook = Hook(pitch, fullWidth);
         if (hook.Count > 0)
         {
-            yield return new DeckSection("The hook", hook, fullWidth);
+            yield return new DeckSection("The hook", hook, fullWidth) { Centered = true };
         }
 
         if (Has(pitch.Synopsis))

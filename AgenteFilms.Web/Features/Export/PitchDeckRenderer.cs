@@ -45,7 +45,16 @@ public sealed class PitchDeckRenderer(FontRegistry fonts)
         foreach (var section in DeckContent.Sections(pitch, ContentWidth))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var flow = layout.Flow(section.Blocks, section.Width, ContentBottom - ContentTop);
+            var height = ContentBottom - ContentTop;
+            var flow = layout.Flow(section.Blocks, section.Width, height);
+            if (section.Centered && flow.Frames.Count == 1)
+            {
+                // Slightly above true centre reads as centred under the title.
+                var shift = (height - flow.UsedHeights[0]) * 0.42f;
+                slides.Add(new Slide(SlideKind.Content, section.Title, false, flow.Frames[0].Select(op => op.Offset(0, shift)).ToList()));
+                continue;
+            }
+
             for (var i = 0; i < flow.Frames.Count; i++)
             {
                 slides.Add(new Slide(SlideKind.Content, section.Title, i > 0, flow.Frames[i]));
