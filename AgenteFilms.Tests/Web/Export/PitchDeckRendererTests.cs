@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+using AgenteFilms.Agents.Pitch;
+using AgenteFilms.Tests.TestSupport;
+using AgenteFilms.Web.Features.Export.Layout;
+
+namespace AgenteFilms.Tests.Web.Export;
+
+public sealed class PitchDeckRendererTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public void EverySlideIs16By9()
+    {
+        var slides = ExportTestSupport.Deck().Layout(SamplePitches.TheLastLighthouse(), Ct);
+
+        Assert.All(slides, s => Assert.Equal(16f / 9f, s.Width / s.Height, 0.001f));
+    }
+
+    [Fact]
+    public void ContentSlides_AreNumberedIOfN_WithTheTitleInTheFooter()
+    {
+        var slides = ExportTestSupport.Deck().Layout(SamplePitches.TheLastLighthouse(), Ct);
+
+        for (var i = 1; i < slides.Count; i++)
+        {
+            Assert.Contains($"{i + 1} / {slides.Count}", slides[i].Text, StringComparison.Ordinal);
+            Assert.Contains("THE LAST LIGHTHOUSE", slides[i].Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void HasTheSectionsAProducerExpects_InOrder()
+    {
+        var text = string.Join("\n", ExportTestSupport.Deck().Layout(SamplePitches.TheLastLighthouse(), Ct).Select(s => s.Text));
+
+        var order = new[] { "The hook", "Synopsis", "Characters", "World & tone", "Structure", "Comparables", "Audience & market", "Casting ideas", "Production & budget", "Writer’s statement" }
+            .Select(title => text.IndexOf(title, StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(-1, order);
+        Assert.Equal(order.Order(), order);
+    }
+
+    [Fact]
+    public void EmptySections_AreSkipped()
+    {
+        var pitch = new PitchDocument { Title = "Bare", Synopsis = "Only a synopsis." };
+
+        var slides = ExportTestSupport.Deck().Layout(pitch, Ct);
+
+        Assert.Equal(2, slides.Count);
+        Assert.Contains("Synopsis", slides[1].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Characters", string.Join(" ", slides.Select(s => s.Text)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void OverflowingSection_ContinuesOnAContSlide()
+    {
+        var slides = ExportTestSupport.Deck().Layout(SamplePitches.Big(), Ct);
+
+        Assert.Contains(slides, s => s.Text.Contains("Characters (cont.)", StringComparison.Ordinal));
+        Assert.Contains(slides, s => s.Text.Contains("Synopsis (cont.)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void UnverifiedFigures_AreMarked_AndSourcesShown()
+    {
+        var text = string.Join(" ", ExportTestSupport.Deck().Layout(SamplePitches.TheLastLighthouse(), Ct).Select(s => s.Text));
+
+        Assert.Contains("$18M worldwide", text, StringComparison.Ordinal);
+        Assert.Contains("unverified", text, StringComparison.Ordinal);
+        Assert.Contains("\u2020 Unverified:", text, StringComparison.Ordinal);
+        Assert.Contains("Source:", text, StringComparison.Ordinal);
+        Assert.Contains("Box Office Mojo", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Casting_IsMarkedAspirational()
+    {
+        var text = string.Join(" ", ExportTestSupport.Deck().Layout(SamplePitches.TheLastLighthouse(), Ct).Select(s => s.Text));
+
+        Assert.Contains("Aspirational \u2014 no one is attached.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NothingIsDrawnOutsideTheSlide()
+    {
+        foreach (var slide in ExportTestSupport.Deck().Layout(SamplePitches.Big(), Ct))
+        {
+            Assert.All(slide.Ops.OfType<TextOp>(), t =>
+            {
+                Assert.InRange(t.Baseline, 0, slide.Height);
+                Assert.InRange(t.X + t.Width, 0, slide.Width);
+            });
+        }
+    }
+
+    [Fact]
+    public void BigPitch_KeepsEveryWord_InTheLayout_AndInThePdfText()
+    {
+        var pitch = SamplePitches.Big();
+        var renderer = ExportTestSupport.Deck();
+        var expected = ExportTestSupport.Words(PitchText(pitch));
+
+        var laidOut = ExportTestSupport.Words(string.Join(" ", renderer.Layout(pitch, Ct).Select(s => s.Text)));
+        Assert.Empty(expected.Except(laidOut));
+
+        var pdfText = ExportTestSupport.Words(Poppler.Text(renderer.Render(pitch, Ct)));
+        Assert.Empty(expected.Except(pdfText));
+        Assert.True(renderer.Layout(pitch, Ct).Count >= 20, "the big pitch makes a long deck");
+    }
+
+    /// <summary>All the text a deck must show.</summary>
+    internal static string PitchText(PitchDocument p) => string.Join(" ",
+        new[] { p.Title, p.Logline, p.Genre, p.Format, p.Runtime, p.Synopsis, p.WorldAndTone, p.AudienceAndMarket, p.ProductionNotes, p.BudgetRange, p.WritersStatement }
+            .Concat(p.Themes)
+            .Concat(p.Characters.SelectMany(c => new[] { c.Name, c.Role, c.Want, c.Need, c.Arc }))
+            .Concat(p.Acts.SelectMany(a => new[] { a.Title, a.Summary }.Concat(a.Beats.SelectMany(b => new[] { b.Name, b.Description }))))
+            .Concat(p.Comparables.SelectMany(c => new[] { c.Title, c.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Why, c.Figures, c.Source }))
+            .Concat(p.Casting.SelectMany(c => c.Suggestions.Append(c.Character).Append(c.Rationale))));
+}

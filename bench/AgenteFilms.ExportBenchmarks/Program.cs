@@ -1,0 +1,53 @@
+// Warm render times for the PDF exports. Run in Release:
+//   dotnet run -c Release --project bench/AgenteFilms.ExportBenchmarks [-- iterations]
+// Budget (docs/ARCHITECTURE.md): a 20-page deck renders in ≤ 100 ms median, warm.
+using System.Diagnostics;
+using AgenteFilms.Tests.TestSupport;
+using AgenteFilms.Web.Features.Export;
+using AgenteFilms.Web.Features.Export.Layout;
+using Microsoft.Extensions.Options;
+
+var iterations = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 60;
+
+using var fonts = new FontRegistry();
+var deck = new PitchDeckRenderer(fonts);
+var document = new PitchDocumentRenderer(fonts, Options.Create(new ExportOptions()));
+
+// The smallest "big" pitch whose deck reaches 20 slides.
+var pitch = Enumerable.Range(6, 40)
+    .Select(characters => SamplePitches.Big(characters, synopsisParagraphs: 8))
+    .First(p => deck.Layout(p).Count >= 20);
+var slides = deck.Layout(pitch).Count;
+var pages = document.Layout(pitch).Count;
+
+Console.WriteLine($"Pitch: {pitch.Characters.Count} characters → deck {slides} slides, document {pages} pages; {iterations} warm iterations each.");
+Report($"Deck PDF ({slides} slides)", Measure(() => deck.Render(pitch)));
+Report($"Document PDF ({pages} pages)", Measure(() => document.Render(pitch)));
+Report("Deck layout only (no PDF)", Measure(() => deck.Layout(pitch)));
+Report("Sample pitch deck (The Last Lighthouse)", Measure(() => deck.Render(SamplePitches.TheLastLighthouse())));
+
+List<double> Measure(Func<object> render)
+{
+    for (var i = 0; i < 10; i++)
+    {
+        render();
+    }
+
+    var times = new List<double>(iterations);
+    for (var i = 0; i < iterations; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        render();
+        times.Add(watch.Elapsed.TotalMilliseconds);
+    }
+
+    times.Sort();
+    return times;
+}
+
+static void Report(string name, List<double> sorted)
+{
+    var median = sorted[sorted.Count / 2];
+    var p90 = sorted[(int)(sorted.Count * 0.9)];
+    Console.WriteLine($"{name,-42} median {median,7:F1} ms   p90 {p90,7:F1} ms   min {sorted[0],7:F1} ms");
+}
