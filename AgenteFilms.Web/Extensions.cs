@@ -1,4 +1,5 @@
 using AgenteFilms.Web.Endpoints;
+using AgenteFilms.Web.Features.Export;
 using AgenteFilms.Web.Features.Runs;
 using AgenteFilms.Web.Features.Screenplay;
 using AgenteFilms.Web.Features.Sessions;
@@ -27,6 +28,7 @@ public static class Extensions
         services.AddScoped<SessionRunner>();
         services.AddScoped<RunService>();
         services.AddScoped<ScreenplayService>();
+        services.AddPitchExport();
         services.AddHostedService<RunWorker>();
 
         services.AddHealthChecks()

@@ -2,6 +2,7 @@ using System.Text.Json;
 using AgenteFilms.Agents.Orchestration;
 using AgenteFilms.Agents.Pitch;
 using AgenteFilms.Data.Stores;
+using AgenteFilms.Web.Features.Export;
 using AgenteFilms.Web.Features.Sessions;
 using AgenteFilms.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,7 +17,15 @@ public static class PitchApi
         var pitch = api.MapGroup("/sessions/{id}").WithTags("Pitch");
         pitch.MapGet("/pitch", GetAsync)
             .WithSummary("The pitch document (latest, or ?version=N) as JSON; as Markdown with ?format=markdown or Accept: text/markdown");
-        pitch.MapGet("/pitch.md", GetMarkdownAsync).WithSummary("The pitch document as a Markdown file");
+        pitch.MapGet("/pitch.md", (Guid id, int? version, PitchStore pitches, PitchExportService export, ICurrentUser user, CancellationToken ct) =>
+                ExportAsync(id, version, pitches, user, p => export.Markdown(p), ct))
+            .WithSummary("The pitch document as a Markdown file (?version=N for an earlier version)");
+        pitch.MapGet("/pitch.fountain", (Guid id, int? version, PitchStore pitches, PitchExportService export, ICurrentUser user, CancellationToken ct) =>
+                ExportAsync(id, version, pitches, user, p => export.Fountain(p), ct))
+            .WithSummary("The pitch as a Fountain outline (title page, acts as sections, beats as synopses)");
+        pitch.MapGet("/pitch.pdf", (Guid id, int? version, string? layout, PitchStore pitches, PitchExportService export, ICurrentUser user, CancellationToken ct) =>
+                ExportAsync(id, version, pitches, user, p => export.Pdf(p, ParseLayout(layout), ct), ct))
+            .WithSummary("The pitch as a PDF: ?layout=deck (16:9 slides, default) or ?layout=document (portrait pitch bible)");
         pitch.MapGet("/pitch/versions", ListVersionsAsync).WithSummary("Every version of the pitch, newest first");
         return api;
     }
@@ -39,16 +48,24 @@ public static class PitchApi
             : TypedResults.Ok(new PitchDto(stored.Value.Number, stored.Value.CreatedAt, stored.Value.Document));
     }
 
-    private static async Task<IResult> GetMarkdownAsync(Guid id, int? version, PitchStore pitches, SessionService sessions, ICurrentUser user, CancellationToken cancellationToken)
+    private static async Task<IResult> ExportAsync(
+        Guid id, int? version, PitchStore pitches, ICurrentUser user, Func<PitchDocument, ExportedFile> export, CancellationToken cancellationToken)
     {
         var stored = await LoadAsync(id, version, pitches, user, cancellationToken);
         if (stored is null)
         {
             return PitchNotFound(version);
         }
-        var bytes = System.Text.Encoding.UTF8.GetBytes(PitchMarkdown.Render(stored.Value.Document));
-        return TypedResults.File(bytes, "text/markdown; charset=utf-8", $"{FileSlug(stored.Value.Document.Title)}.md");
+        var file = export(stored.Value.Document);
+        return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
+
+    private static PdfLayout ParseLayout(string? layout) => layout?.ToLowerInvariant() switch
+    {
+        null or "" or "deck" => PdfLayout.Deck,
+        "document" => PdfLayout.Document,
+        _ => throw new InputValidationException("layout", "The layout must be deck or document."),
+    };
 
     private static async Task<Results<Ok<IReadOnlyList<PitchVersionInfo>>, ProblemHttpResult>> ListVersionsAsync(
         Guid id, PitchStore pitches, SessionService sessions, ICurrentUser user, CancellationToken cancellationToken)
@@ -80,26 +97,6 @@ public static class PitchApi
         statusCode: StatusCodes.Status404NotFound,
         title: "Not found.",
         detail: version is null ? "This session has no pitch yet (or no session has that id)." : $"No pitch version {version} in this session.");
-
-    /// <summary>A safe ASCII file name from a title: "The Last Lighthouse!" → "the-last-lighthouse".</summary>
-    internal static string FileSlug(string? title)
-    {
-        var normalized = (title ?? "").Normalize(System.Text.NormalizationForm.FormD);
-        var builder = new System.Text.StringBuilder();
-        foreach (var c in normalized)
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-            else if ((char.IsWhiteSpace(c) || c is '-' or '_' or '.' or ':') && builder.Length > 0 && builder[^1] != '-')
-            {
-                builder.Append('-');
-            }
-        }
-        var slug = builder.ToString().Trim('-');
-        return slug.Length == 0 ? "pitch" : slug[..Math.Min(slug.Length, 80)].TrimEnd('-');
-    }
 }
 
 public sealed record PitchDto(int Version, DateTime CreatedAt, PitchDocument Document);

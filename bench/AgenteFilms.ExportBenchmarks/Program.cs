@@ -1,5 +1,7 @@
 // Warm render times for the PDF exports. Run in Release:
 //   dotnet run -c Release --project bench/AgenteFilms.ExportBenchmarks [-- iterations]
+// Sample PDFs for visual review (then `pdftoppm -png -r 50 deck.pdf deck`):
+//   dotnet run -c Release --project bench/AgenteFilms.ExportBenchmarks -- --samples /tmp/samples
 // Budget (docs/ARCHITECTURE.md): a 20-page deck renders in ≤ 100 ms median, warm.
 using System.Diagnostics;
 using AgenteFilms.Tests.TestSupport;
@@ -12,6 +14,19 @@ var iterations = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 60;
 using var fonts = new FontRegistry();
 var deck = new PitchDeckRenderer(fonts);
 var document = new PitchDocumentRenderer(fonts, Options.Create(new ExportOptions()));
+
+if (args is ["--samples", var folder])
+{
+    Directory.CreateDirectory(folder);
+    File.WriteAllBytes(Path.Combine(folder, "deck.pdf"), deck.Render(SamplePitches.TheLastLighthouse()));
+    File.WriteAllBytes(Path.Combine(folder, "document.pdf"), document.Render(SamplePitches.TheLastLighthouse()));
+    File.WriteAllBytes(Path.Combine(folder, "big-deck.pdf"), deck.Render(SamplePitches.Big()));
+    File.WriteAllBytes(Path.Combine(folder, "big-document.pdf"), document.Render(SamplePitches.Big()));
+    var letter = new PitchDocumentRenderer(fonts, Options.Create(new ExportOptions { PageSize = "Letter" }));
+    File.WriteAllBytes(Path.Combine(folder, "document-letter.pdf"), letter.Render(SamplePitches.TheLastLighthouse()));
+    Console.WriteLine($"Sample PDFs written to {folder}");
+    return;
+}
 
 // The smallest "big" pitch whose deck reaches 20 slides.
 var pitch = Enumerable.Range(6, 40)

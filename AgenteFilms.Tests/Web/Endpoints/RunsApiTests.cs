@@ -89,6 +89,42 @@ public abstract class RunsApiTests<TDatabase>(RunsAppFixture<TDatabase> fixture)
     }
 
     [Fact]
+    public async Task ThePitch_DownloadsAsDeckAndDocumentPdf_FountainAndMarkdown_WithSluggedFileNames()
+    {
+        using var client = Client();
+        var session = await client.CreateSessionAsync("Exports", "A ferry captain smuggles refugees' letters across a frozen strait");
+        Assert.Equal(HttpStatusCode.OK, (await client.PostMessageAsync(session, "Pitch it", wait: true)).StatusCode);
+        var title = (await client.GetJsonAsync($"/api/sessions/{session}/pitch")).GetProperty("document").GetProperty("title").GetString()!;
+
+        foreach (var (path, contentType, extension) in new[]
+        {
+            ("pitch.pdf", "application/pdf", ".pdf"),
+            ("pitch.pdf?layout=document&version=1", "application/pdf", "-document.pdf"),
+            ("pitch.fountain", "text/plain", ".fountain"),
+            ("pitch.md", "text/markdown", ".md"),
+        })
+        {
+            var response = await client.GetAsync($"/api/sessions/{session}/{path}", Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(contentType, response.Content.Headers.ContentType?.MediaType);
+            var fileName = response.Content.Headers.ContentDisposition?.FileNameStar ?? response.Content.Headers.ContentDisposition?.FileName;
+            Assert.EndsWith(extension, fileName);
+            Assert.Matches("^[a-z0-9-]+[.][a-z]+$", fileName);
+            var bytes = await response.Content.ReadAsByteArrayAsync(Ct);
+            if (contentType == "application/pdf")
+            {
+                Assert.Equal("%PDF"u8.ToArray(), bytes[..4]);
+            }
+            else
+            {
+                Assert.Contains(title, System.Text.Encoding.UTF8.GetString(bytes));
+            }
+        }
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync($"/api/sessions/{session}/pitch.pdf?layout=poster", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/sessions/{session}/pitch.pdf?version=99", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task RepeatedSubmit_WithTheSameIdempotencyKey_CreatesOneRun()
     {
         using var client = Client();

@@ -12,25 +12,27 @@ public sealed class MarkdownExporterTests
         var markdown = new MarkdownExporter().Export(SamplePitches.TheLastLighthouse());
 
         Assert.StartsWith("# The Last Lighthouse\n", markdown, StringComparison.Ordinal);
-        foreach (var heading in new[] { "## Synopsis", "## Characters", "### Mara Okafor — The last keeper", "## Structure", "### Act One — The Signal", "## Comparables", "## Casting ideas", "## Writer’s statement" })
+        foreach (var heading in new[] { "## Synopsis", "## Characters", "### Mara Okafor — The last keeper", "## Structure", "## Comparables", "## Casting ideas", "## Writer's statement" })
         {
             Assert.Contains(heading + "\n", markdown, StringComparison.Ordinal);
         }
-
-        Assert.Contains("| The Lighthouse | 2019 |", markdown, StringComparison.Ordinal);
-        Assert.Contains("$18M worldwide † *unverified*", markdown, StringComparison.Ordinal);
+        Assert.Contains("**The Lighthouse** (2019)", markdown, StringComparison.Ordinal);
+        Assert.Contains("(unverified)", markdown, StringComparison.Ordinal);
         Assert.Contains("(source: Box Office Mojo)", markdown, StringComparison.Ordinal);
-        Assert.Contains("*Aspirational — no one is attached.*", markdown, StringComparison.Ordinal);
+        Assert.Contains(CastingReport.AspirationalNote, markdown, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void EscapesPipesInTableCells_AndSkipsEmptySections()
+    public void RoundTrips_ThroughTheAgentsMarkdownParser_AndSkipsEmptySections()
     {
-        var pitch = new PitchDocument { Title = "T", Comparables = [new("A | B", 2000, "why | not")] };
+        var pitch = SamplePitches.TheLastLighthouse();
 
-        var markdown = new MarkdownExporter().Export(pitch);
+        var parsed = PitchMarkdownParser.Parse(new MarkdownExporter().Export(pitch));
+        var empty = new MarkdownExporter().Export(new PitchDocument { Title = "T" });
 
-        Assert.Contains(@"| A \| B | 2000 | why \| not | — |", markdown, StringComparison.Ordinal);
-        Assert.DoesNotContain("## Synopsis", markdown, StringComparison.Ordinal);
+        Assert.NotNull(parsed);
+        Assert.Equal(pitch.Title, parsed.Title);
+        Assert.Equal(pitch.Characters.Select(c => c.Name), parsed.Characters.Select(c => c.Name));
+        Assert.DoesNotContain("## Synopsis", empty, StringComparison.Ordinal);
     }
 }
