@@ -51,11 +51,13 @@ public sealed class AgentStep(FilmAgent agent, AgentRuntime runtime, RevisionSco
         {
             if (!execution.IsCompleted)
             {
+                // The consumer stopped listening: stop the model call and let the step end quietly.
                 await abandon.CancelAsync().ConfigureAwait(false);
+                await execution.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
             }
-            // Observes (and rethrows) the failure or cancellation of the execution.
-            await execution.ConfigureAwait(false);
         }
+        // Rethrows the step's failure or cancellation.
+        await execution.ConfigureAwait(false);
     }
 
     private async Task ExecuteAsync(RunContext context, string stepKey, ChannelWriter<AgentEvent> events, CancellationToken cancellationToken)
@@ -128,7 +130,7 @@ public sealed class AgentStep(FilmAgent agent, AgentRuntime runtime, RevisionSco
         var duration = runtime.Time.GetElapsedTime(started);
         Emit(events, new AgentCompleted(
             stepKey, Agent.Name, Agent.DisplayName, profile.Name, profile.Label, context.Iteration, finalText,
-            MeasuredUsage(usageScope.Total, transcript.ReportedUsage, profile, duration), duration,
+            MeasuredUsage(usageScope.Total, transcript.ReportedUsage, transcript.ReportedRequests, profile, duration), duration,
             writes, reads, escalated, tools.FollowUps));
     }
 
@@ -153,7 +155,7 @@ public sealed class AgentStep(FilmAgent agent, AgentRuntime runtime, RevisionSco
     /// The provider pipeline's meter records into the usage scope. A client without a meter (a bare model in a test,
     /// say) still reports <see cref="UsageDetails"/>; then those counts are priced with the profile.
     /// </summary>
-    private static Usage MeasuredUsage(Usage metered, UsageDetails? reported, ResolvedModelProfile profile, TimeSpan duration)
+    private static Usage MeasuredUsage(Usage metered, UsageDetails? reported, int reportedRequests, ResolvedModelProfile profile, TimeSpan duration)
     {
         if (metered.Requests > 0 || metered.InputTokens > 0 || metered.OutputTokens > 0 || reported is null)
         {
@@ -162,7 +164,7 @@ public sealed class AgentStep(FilmAgent agent, AgentRuntime runtime, RevisionSco
         var input = reported.InputTokenCount ?? 0;
         var output = reported.OutputTokenCount ?? 0;
         var cost = (input * profile.Options.InputPricePer1M + output * profile.Options.OutputPricePer1M) / 1_000_000m;
-        return new Usage(input, output, cost, duration, 1);
+        return new Usage(input, output, cost, duration, Math.Max(1, reportedRequests));
     }
 
     private AgentFailedException Fail(string stepKey, string cause, Exception? inner = null)
@@ -189,6 +191,9 @@ public sealed class AgentStep(FilmAgent agent, AgentRuntime runtime, RevisionSco
 
         public UsageDetails? ReportedUsage => _usage;
 
+        /// <summary>Model round trips that reported usage (one usage report per response).</summary>
+        public int ReportedRequests { get; private set; }
+
         public void Add(ChatResponseUpdate update)
         {
             foreach (var content in update.Contents)
@@ -214,6 +219,7 @@ public sealed class AgentStep(FilmAgent agent, AgentRuntime runtime, RevisionSco
                     case UsageContent usage:
                         _usage ??= new UsageDetails();
                         _usage.Add(usage.Details);
+                        ReportedRequests++;
                         break;
                 }
             }

@@ -59,7 +59,7 @@ public sealed class WorkflowTests
         var events = await harness.RunAsync(EngineHarness.NewContext(), Ct);
 
         var researcher = events.Completed("writers_room/1/researcher");
-        Assert.Equal((20, 40), (researcher.Usage.InputTokens, researcher.Usage.OutputTokens));
+        Assert.Equal((20, 40, 2), (researcher.Usage.InputTokens, researcher.Usage.OutputTokens, researcher.Usage.Requests));
         // Priced with the profile: $1 per 1M input, $2 per 1M output.
         Assert.Equal((20 * 1m + 40 * 2m) / 1_000_000m, researcher.CostUsd);
     }
