@@ -62,6 +62,35 @@ public sealed class OfflineModelTests
 
     private static string Json(PitchDocument pitch) => JsonSerializer.Serialize(pitch, AgentJson.Options);
 
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("Robots.", "sci-fi")]
+    [InlineData("Detective Rosa Ortiz hunts a killer in Mexico City who leaves origami cranes at every scene.", "neo-noir")]
+    [InlineData("Une boulangère à Lyon découvre que son levain exauce les vœux.", "comédie")]
+    public async Task UnusualBriefs_StillGiveACompletePitch(string concept, string genre)
+    {
+        var context = EngineHarness.NewContext(brief: OfflineHarness.Brief(concept, genre));
+
+        var events = await OfflineHarness.Create().RunAsync(context, Ct);
+
+        events.Terminal<RunCompleted>();
+        var pitch = OfflineHarness.Pitch(context)!;
+        Assert.All(PitchSections.All, section => Assert.False(PitchSectionMap.IsEmpty(pitch, section), $"Section '{section}' is empty."));
+        Assert.DoesNotContain("{", pitch.Logline + pitch.Synopsis, StringComparison.Ordinal); // no unfilled placeholders
+    }
+
+    [Fact]
+    public async Task NamedProtagonist_KeepsTheirName()
+    {
+        var context = EngineHarness.NewContext(brief: OfflineHarness.Brief("Detective Rosa Ortiz hunts a killer in Mexico City who leaves origami cranes at every scene.", "Thriller"));
+
+        await OfflineHarness.Create().RunAsync(context, Ct);
+
+        var pitch = OfflineHarness.Pitch(context)!;
+        Assert.Equal("Rosa Ortiz", pitch.Characters[0].Name);
+        Assert.Contains("Mexico City", pitch.Logline);
+    }
+
     [Fact]
     public async Task WritersRoom_LoopsOnce_TheCriticFailsTheFirstDraftWithNotesTiedToBeats()
     {
