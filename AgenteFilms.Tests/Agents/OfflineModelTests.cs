@@ -204,6 +204,22 @@ public sealed class OfflineModelTests
         Assert.Equal(Json(before with { Casting = after.Casting, Provenance = after.Provenance }), Json(after));
     }
 
+    [Fact]
+    public async Task RegeneratingTheLogline_WithANote_ChangesTheLogline_AndNothingElse()
+    {
+        var harness = OfflineHarness.Create();
+        var context = EngineHarness.NewContext();
+        await harness.RunAsync(context, Ct);
+        var before = OfflineHarness.Pitch(context)!;
+
+        await harness.RunAsync(context with { RunId = Guid.NewGuid(), Workflow = WorkflowKind.RegenerateSection, Revision = new SectionRevision(PitchSections.Logline, "Punchier, lead with the fog") }, Ct);
+
+        var after = OfflineHarness.Pitch(context)!;
+        Assert.NotEqual(before.Logline, after.Logline);
+        Assert.Contains("fog", after.Logline);
+        Assert.Equal(Json(before with { Logline = after.Logline, Provenance = after.Provenance }), Json(after));
+    }
+
     [Theory]
     [InlineData("Can you rerun preproduction? The budget feels off.", new[] { "greeter", "followup/preproduction/box_office", "followup/preproduction/casting_director", "followup/pitch_writer" })]
     [InlineData("Please give me a different logline.", new[] { "greeter", "followup/screenwriter", "followup/pitch_writer" })]
