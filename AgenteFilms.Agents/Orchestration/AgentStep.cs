@@ -113,6 +113,10 @@ public sealed class AgentStep(FilmAgent agent, AgentRuntime runtime, RevisionSco
             throw Fail(stepKey, $"timed out after {runtime.Options.TimeoutFor(Agent.Name).TotalSeconds:0} s");
         }
 
+        if (transcript.UnansweredCalls > 0)
+        {
+            throw Fail(stepKey, "the model asked for tools but nothing executed them: the model pipeline must end with UseKernelFunctionInvocation().");
+        }
         var finalText = transcript.FinalText;
         var output = Agent.BuildOutput(new AgentOutput(tools, finalText, effectiveScope, profile.Label, runtime.Time.GetUtcNow().UtcDateTime));
 
@@ -183,12 +187,16 @@ public sealed class AgentStep(FilmAgent agent, AgentRuntime runtime, RevisionSco
     {
         private readonly StringBuilder _round = new();
         private readonly Dictionary<string, string> _toolNames = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _answered = new(StringComparer.Ordinal);
         private string _lastRound = "";
         private UsageDetails? _usage;
 
         public string FinalText => _round.Length > 0 ? _round.ToString() : _lastRound;
 
         public UsageDetails? ReportedUsage => _usage;
+
+        /// <summary>Tool calls that never got a result: a sign the pipeline has no function-invocation layer.</summary>
+        public int UnansweredCalls => _toolNames.Keys.Count(id => !_answered.Contains(id));
 
         /// <summary>Model round trips that reported usage (one usage report per response).</summary>
         public int ReportedRequests { get; private set; }
@@ -209,6 +217,7 @@ public sealed class AgentStep(FilmAgent agent, AgentRuntime runtime, RevisionSco
                         break;
                     case FunctionResultContent result:
                         EndRound();
+                        _answered.Add(result.CallId);
                         var name = _toolNames.GetValueOrDefault(result.CallId, "");
                         var resultText = ResultText(result);
                         // Outside the allow-list the call never ran (the filter or the function-invocation layer refused it).

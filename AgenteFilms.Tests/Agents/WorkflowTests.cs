@@ -148,6 +148,31 @@ public sealed class WorkflowTests
     }
 
     [Fact]
+    public async Task PipelineWithoutFunctionInvocation_FailsWithAClearMessage()
+    {
+        var factory = new BarePipelineFactory(new ScriptedChatClient(new RoomScript().Reply));
+        var runtime = new AgentRuntime(factory, new AgentsOptions(), TimeProvider.System);
+        var engine = new AgentEngine(new WorkflowFactory(new AgenteFilms.Agents.Agents.AgentCatalog(), runtime), TimeProvider.System);
+
+        var events = new List<AgentEvent>();
+        await foreach (var e in engine.RunAsync(EngineHarness.NewContext(), Ct))
+        {
+            events.Add(e);
+        }
+
+        var failed = events.Terminal<RunFailed>();
+        Assert.Equal("researcher", failed.Agent);
+        Assert.Contains("UseKernelFunctionInvocation", failed.Message);
+    }
+
+    private sealed class BarePipelineFactory(Microsoft.Extensions.AI.IChatClient client) : AgenteFilms.Agents.Providers.IChatClientFactory
+    {
+        public AgenteFilms.Agents.Providers.ResolvedModelProfile Resolve(string? profileName) => new("bare", new());
+
+        public Microsoft.Extensions.AI.IChatClient Create(string? profileName) => client;
+    }
+
+    [Fact]
     public async Task AgentTimeout_FailsTheStepWithATimeoutMessage()
     {
         var options = new AgentsOptions { AgentTimeouts = { ["researcher"] = 1 } };
