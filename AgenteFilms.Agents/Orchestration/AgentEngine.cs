@@ -1,5 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AgenteFilms.Agents.Orchestration;
 
@@ -9,8 +11,10 @@ namespace AgenteFilms.Agents.Orchestration;
 /// <see cref="RunCancelled"/>. It never throws for agent failures or cancellation: cancelling the token stops the
 /// model call in flight and ends the stream with <see cref="RunCancelled"/>. It does no persistence.
 /// </summary>
-public sealed class AgentEngine(WorkflowFactory workflows, TimeProvider time)
+public sealed partial class AgentEngine(WorkflowFactory workflows, TimeProvider time, ILogger<AgentEngine>? logger = null)
 {
+    private readonly ILogger _logger = logger ?? NullLogger<AgentEngine>.Instance;
+
     public WorkflowFactory Workflows { get; } = workflows;
 
     /// <summary>Runs the workflow that <paramref name="context"/> asks for (<see cref="RunContext.Workflow"/>).</summary>
@@ -49,6 +53,7 @@ public sealed class AgentEngine(WorkflowFactory workflows, TimeProvider time)
         string? response = null;
         string? lastText = null;
         Emit(new RunStarted(context.RunId, context.SessionId, context.Workflow, workflow.Name));
+        LogRunStarted(context.RunId, context.SessionId, workflow.Name, context.CompletedSteps.Count);
         try
         {
             await foreach (var e in workflow.Root.RunAsync(context, cancellationToken).ConfigureAwait(false))
@@ -70,22 +75,41 @@ public sealed class AgentEngine(WorkflowFactory workflows, TimeProvider time)
                 events.TryWrite(e);
             }
             Emit(new RunCompleted(context.RunId, response ?? lastText ?? ""));
+            LogRunCompleted(context.RunId, workflow.Name);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             Emit(new RunCancelled(context.RunId, inFlight.FirstOrDefault()));
+            LogRunCancelled(context.RunId, inFlight.FirstOrDefault());
         }
         catch (AgentFailedException failed)
         {
             Emit(new RunFailed(context.RunId, failed.Agent, failed.StepKey, failed.Message));
+            LogAgentFailed(failed.InnerException ?? failed, context.RunId, failed.Agent, failed.StepKey, failed.Cause);
         }
         catch (Exception ex)
         {
             Emit(new RunFailed(context.RunId, null, inFlight.FirstOrDefault(), $"The {workflow.Name} workflow failed: {ex.Message}"));
+            LogWorkflowFailed(ex, context.RunId, workflow.Name);
         }
         finally
         {
             events.TryComplete();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} of session {SessionId} started: workflow {Workflow}, {SkippedSteps} completed steps to skip")]
+    private partial void LogRunStarted(Guid runId, Guid sessionId, string workflow, int skippedSteps);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} completed ({Workflow})")]
+    private partial void LogRunCompleted(Guid runId, string workflow);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Run {RunId} cancelled during step {StepKey}")]
+    private partial void LogRunCancelled(Guid runId, string? stepKey);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Run {RunId} failed: agent {Agent} at step {StepKey}: {Cause}")]
+    private partial void LogAgentFailed(Exception exception, Guid runId, string agent, string stepKey, string cause);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Run {RunId} failed outside any agent ({Workflow})")]
+    private partial void LogWorkflowFailed(Exception exception, Guid runId, string workflow);
 }

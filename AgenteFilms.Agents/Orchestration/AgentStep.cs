@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading.Channels;
@@ -51,11 +50,13 @@ public sealed class AgentStep(FilmAgent agent, AgentRuntime runtime, RevisionSco
         {
             if (!execution.IsCompleted)
             {
+                // The consumer stopped listening: stop the model call and let the step end quietly.
                 await abandon.CancelAsync().ConfigureAwait(false);
+                await execution.ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
             }
-            // Observes (and rethrows) the failure or cancellation of the execution.
-            await execution.ConfigureAwait(false);
         }
+        // Rethrows the step's failure or cancellation.
+        await execution.ConfigureAwait(false);
     }
 
     private async Task ExecuteAsync(RunContext context, string stepKey, ChannelWriter<AgentEvent> events, CancellationToken cancellationToken)
@@ -112,6 +113,10 @@ public sealed class AgentStep(FilmAgent agent, AgentRuntime runtime, RevisionSco
             throw Fail(stepKey, $"timed out after {runtime.Options.TimeoutFor(Agent.Name).TotalSeconds:0} s");
         }
 
+        if (transcript.UnansweredCalls > 0)
+        {
+            throw Fail(stepKey, "the model asked for tools but nothing executed them: the model pipeline must end with UseKernelFunctionInvocation().");
+        }
         var finalText = transcript.FinalText;
         var output = Agent.BuildOutput(new AgentOutput(tools, finalText, effectiveScope, profile.Label, runtime.Time.GetUtcNow().UtcDateTime));
 
@@ -128,7 +133,7 @@ public sealed class AgentStep(FilmAgent agent, AgentRuntime runtime, RevisionSco
         var duration = runtime.Time.GetElapsedTime(started);
         Emit(events, new AgentCompleted(
             stepKey, Agent.Name, Agent.DisplayName, profile.Name, profile.Label, context.Iteration, finalText,
-            MeasuredUsage(usageScope.Total, transcript.ReportedUsage, profile, duration), duration,
+            MeasuredUsage(usageScope.Total, transcript.ReportedUsage, transcript.ReportedRequests, profile, duration), duration,
             writes, reads, escalated, tools.FollowUps));
     }
 
@@ -153,7 +158,7 @@ public sealed class AgentStep(FilmAgent agent, AgentRuntime runtime, RevisionSco
     /// The provider pipeline's meter records into the usage scope. A client without a meter (a bare model in a test,
     /// say) still reports <see cref="UsageDetails"/>; then those counts are priced with the profile.
     /// </summary>
-    private static Usage MeasuredUsage(Usage metered, UsageDetails? reported, ResolvedModelProfile profile, TimeSpan duration)
+    private static Usage MeasuredUsage(Usage metered, UsageDetails? reported, int reportedRequests, ResolvedModelProfile profile, TimeSpan duration)
     {
         if (metered.Requests > 0 || metered.InputTokens > 0 || metered.OutputTokens > 0 || reported is null)
         {
@@ -162,7 +167,7 @@ public sealed class AgentStep(FilmAgent agent, AgentRuntime runtime, RevisionSco
         var input = reported.InputTokenCount ?? 0;
         var output = reported.OutputTokenCount ?? 0;
         var cost = (input * profile.Options.InputPricePer1M + output * profile.Options.OutputPricePer1M) / 1_000_000m;
-        return new Usage(input, output, cost, duration, 1);
+        return new Usage(input, output, cost, duration, Math.Max(1, reportedRequests));
     }
 
     private AgentFailedException Fail(string stepKey, string cause, Exception? inner = null)
@@ -182,12 +187,19 @@ public sealed class AgentStep(FilmAgent agent, AgentRuntime runtime, RevisionSco
     {
         private readonly StringBuilder _round = new();
         private readonly Dictionary<string, string> _toolNames = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _answered = new(StringComparer.Ordinal);
         private string _lastRound = "";
         private UsageDetails? _usage;
 
         public string FinalText => _round.Length > 0 ? _round.ToString() : _lastRound;
 
         public UsageDetails? ReportedUsage => _usage;
+
+        /// <summary>Tool calls that never got a result: a sign the pipeline has no function-invocation layer.</summary>
+        public int UnansweredCalls => _toolNames.Keys.Count(id => !_answered.Contains(id));
+
+        /// <summary>Model round trips that reported usage (one usage report per response).</summary>
+        public int ReportedRequests { get; private set; }
 
         public void Add(ChatResponseUpdate update)
         {
@@ -205,6 +217,7 @@ public sealed class AgentStep(FilmAgent agent, AgentRuntime runtime, RevisionSco
                         break;
                     case FunctionResultContent result:
                         EndRound();
+                        _answered.Add(result.CallId);
                         var name = _toolNames.GetValueOrDefault(result.CallId, "");
                         var resultText = ResultText(result);
                         // Outside the allow-list the call never ran (the filter or the function-invocation layer refused it).
@@ -214,6 +227,7 @@ public sealed class AgentStep(FilmAgent agent, AgentRuntime runtime, RevisionSco
                     case UsageContent usage:
                         _usage ??= new UsageDetails();
                         _usage.Add(usage.Details);
+                        ReportedRequests++;
                         break;
                 }
             }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.SemanticKernel;
 
 namespace AgenteFilms.Agents.Tools;
@@ -16,6 +17,15 @@ internal sealed class AllowListFilter(string plugin, IReadOnlyCollection<string>
         {
             context.Result = new FunctionResult(function, $"{ToolContext.RefusedPrefix} '{function.Name}' is not one of the {tools.Agent} agent's tools.");
             return;
+        }
+        // Every tool parameter is a string, but models often send a JSON payload (save_to_state's content, save_pitch's
+        // pitchJson) as an object rather than as a string holding JSON; accept both.
+        foreach (var name in context.Arguments?.Names.ToList() ?? [])
+        {
+            if (context.Arguments![name] is JsonElement { ValueKind: JsonValueKind.Object or JsonValueKind.Array } json)
+            {
+                context.Arguments[name] = json.GetRawText();
+            }
         }
         await next(context).ConfigureAwait(false);
         if (function.Name == CriticTools.ExitLoop && tools.Escalated)

@@ -47,7 +47,8 @@ public sealed class ToolContext(string agent, string ownKey, RunContext run, IRe
     /// <summary>Stages a write; refuses (and returns a refusal for the model) any key but <see cref="OwnKey"/>.</summary>
     public string Write(string key, JsonElement value)
     {
-        if (!string.Equals(key, OwnKey, StringComparison.Ordinal))
+        // Lenient on spelling ("Outline", " outline"), strict on identity.
+        if (!string.Equals(key?.Trim(), OwnKey, StringComparison.OrdinalIgnoreCase))
         {
             return $"{RefusedPrefix} the {Agent} agent may only write the '{OwnKey}' key, not '{key}'.";
         }

@@ -62,6 +62,35 @@ public sealed class OfflineModelTests
 
     private static string Json(PitchDocument pitch) => JsonSerializer.Serialize(pitch, AgentJson.Options);
 
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("Robots.", "sci-fi")]
+    [InlineData("Detective Rosa Ortiz hunts a killer in Mexico City who leaves origami cranes at every scene.", "neo-noir")]
+    [InlineData("Une boulangère à Lyon découvre que son levain exauce les vœux.", "comédie")]
+    public async Task UnusualBriefs_StillGiveACompletePitch(string concept, string genre)
+    {
+        var context = EngineHarness.NewContext(brief: OfflineHarness.Brief(concept, genre));
+
+        var events = await OfflineHarness.Create().RunAsync(context, Ct);
+
+        events.Terminal<RunCompleted>();
+        var pitch = OfflineHarness.Pitch(context)!;
+        Assert.All(PitchSections.All, section => Assert.False(PitchSectionMap.IsEmpty(pitch, section), $"Section '{section}' is empty."));
+        Assert.DoesNotContain("{", pitch.Logline + pitch.Synopsis, StringComparison.Ordinal); // no unfilled placeholders
+    }
+
+    [Fact]
+    public async Task NamedProtagonist_KeepsTheirName()
+    {
+        var context = EngineHarness.NewContext(brief: OfflineHarness.Brief("Detective Rosa Ortiz hunts a killer in Mexico City who leaves origami cranes at every scene.", "Thriller"));
+
+        await OfflineHarness.Create().RunAsync(context, Ct);
+
+        var pitch = OfflineHarness.Pitch(context)!;
+        Assert.Equal("Rosa Ortiz", pitch.Characters[0].Name);
+        Assert.Contains("Mexico City", pitch.Logline);
+    }
+
     [Fact]
     public async Task WritersRoom_LoopsOnce_TheCriticFailsTheFirstDraftWithNotesTiedToBeats()
     {
@@ -173,6 +202,22 @@ public sealed class OfflineModelTests
         var after = OfflineHarness.Pitch(context)!;
         Assert.NotEqual(before.Casting.SelectMany(c => c.Suggestions), after.Casting.SelectMany(c => c.Suggestions));
         Assert.Equal(Json(before with { Casting = after.Casting, Provenance = after.Provenance }), Json(after));
+    }
+
+    [Fact]
+    public async Task RegeneratingTheLogline_WithANote_ChangesTheLogline_AndNothingElse()
+    {
+        var harness = OfflineHarness.Create();
+        var context = EngineHarness.NewContext();
+        await harness.RunAsync(context, Ct);
+        var before = OfflineHarness.Pitch(context)!;
+
+        await harness.RunAsync(context with { RunId = Guid.NewGuid(), Workflow = WorkflowKind.RegenerateSection, Revision = new SectionRevision(PitchSections.Logline, "Punchier, lead with the fog") }, Ct);
+
+        var after = OfflineHarness.Pitch(context)!;
+        Assert.NotEqual(before.Logline, after.Logline);
+        Assert.Contains("fog", after.Logline);
+        Assert.Equal(Json(before with { Logline = after.Logline, Provenance = after.Provenance }), Json(after));
     }
 
     [Theory]

@@ -114,4 +114,52 @@ public sealed class RegenerationAndChatTests
         var root = Assert.IsType<SequentialStep>(workflow.Root);
         Assert.Equal(expected, root.Steps.Select(s => $"regenerate/{s.Name}"));
     }
+
+    [Fact]
+    public async Task FollowUps_AreMergedIntoOneMinimalPlan()
+    {
+        var model = new ScriptedChatClient(new RoomScript { CriticPassesAt = 1 }.Reply);
+        var harness = new EngineHarness(model);
+        var context = EngineHarness.NewContext(WorkflowKind.Chat) with
+        {
+            CompletedSteps = new HashSet<string> { "greeter" },
+            FollowUps = new FollowUpPlan([
+                new FollowUpRequest(FollowUpKind.ReviseSection, "casting", "Younger"),
+                new FollowUpRequest(FollowUpKind.Rerun, "preproduction", null),
+                new FollowUpRequest(FollowUpKind.ReviseSection, "logline", "Punchier"),
+            ]),
+        };
+
+        var events = await harness.RunAsync(context, Ct);
+
+        events.Terminal<RunCompleted>();
+        var steps = events.CompletedSteps();
+        Assert.Equal("followup/screenwriter", steps[0]);
+        Assert.Equal(["followup/preproduction/box_office", "followup/preproduction/casting_director"], steps.Skip(1).Take(2).Order());
+        Assert.Equal("followup/pitch_writer", steps[3]);
+        Assert.Equal(4, steps.Count); // each agent once
+        var casting = model.Calls.First(c => c.Agent == "casting_director").Messages[1].Text;
+        Assert.Contains("Younger", casting);
+        var pitchWriter = model.Calls.First(c => c.Agent == "pitch_writer").Messages[1].Text;
+        Assert.Contains("Sections to revise: casting, comparables, audience_and_market, production_notes, logline", pitchWriter);
+    }
+
+    [Fact]
+    public async Task RerunningTheWritersRoom_RerunsEverythingDownstream()
+    {
+        var harness = new EngineHarness(new ScriptedChatClient(new RoomScript { CriticPassesAt = 1 }.Reply));
+        var context = EngineHarness.NewContext(WorkflowKind.Chat) with
+        {
+            CompletedSteps = new HashSet<string> { "greeter" },
+            FollowUps = new FollowUpPlan([new FollowUpRequest(FollowUpKind.Rerun, "writers_room", "Darker")]),
+        };
+
+        var events = await harness.RunAsync(context, Ct);
+
+        events.Terminal<RunCompleted>();
+        Assert.Contains("followup/writers_room/1/critic", events.CompletedSteps());
+        Assert.Contains("followup/preproduction/casting_director", events.CompletedSteps());
+        Assert.Equal("followup/pitch_writer", events.CompletedSteps()[^1]);
+        Assert.Equal(LoopStopReasons.CriticApproved, Assert.Single(events.OfType<LoopCompleted>()).StopReason);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using AgenteFilms.Agents.Orchestration;
 using AgenteFilms.Agents.Tools;
 using AgenteFilms.Tests.TestSupport.Agents;
@@ -60,6 +61,22 @@ public sealed class ToolAllowListTests
         Assert.All(events.Completed(step).Writes, w => Assert.Equal(StateKeys.Outline, w.Key));
         Assert.DoesNotContain(events.OfType<StateChanged>(), e => e.StepKey == step && e.Key != StateKeys.Outline);
         Assert.NotEqual("Hijacked", context.State.Read<AgenteFilms.Agents.Pitch.PitchDocument>(StateKeys.Pitch)?.Title);
+    }
+
+    [Fact]
+    public async Task SaveToState_AcceptsContentAsAJsonObject_AsRealProvidersSendIt()
+    {
+        var script = new RoomScript { CriticPassesAt = 1 };
+        var content = JsonDocument.Parse("""{"title":"Fog","logline":"As an object"}""").RootElement.Clone();
+        var harness = new EngineHarness(new ScriptedChatClient(request =>
+            request.Agent == "screenwriter" && request.ToolResults == 0
+                ? new ScriptedReply("", [new ScriptedCall(request.Tool(StateTools.SaveToState), Args(("key", JsonDocument.Parse("\"outline\"").RootElement.Clone()), ("content", content)))])
+                : script.Reply(request)));
+        var context = EngineHarness.NewContext();
+
+        (await harness.RunAsync(context, Ct)).Terminal<RunCompleted>();
+
+        Assert.Equal("As an object", context.State.Read<AgenteFilms.Agents.Pitch.StoryOutline>(StateKeys.Outline)!.Logline);
     }
 
     [Fact]

@@ -59,7 +59,7 @@ public sealed class WorkflowTests
         var events = await harness.RunAsync(EngineHarness.NewContext(), Ct);
 
         var researcher = events.Completed("writers_room/1/researcher");
-        Assert.Equal((20, 40), (researcher.Usage.InputTokens, researcher.Usage.OutputTokens));
+        Assert.Equal((20, 40, 2), (researcher.Usage.InputTokens, researcher.Usage.OutputTokens, researcher.Usage.Requests));
         // Priced with the profile: $1 per 1M input, $2 per 1M output.
         Assert.Equal((20 * 1m + 40 * 2m) / 1_000_000m, researcher.CostUsd);
     }
@@ -145,6 +145,31 @@ public sealed class WorkflowTests
         Assert.Equal("cheap", started.Single(s => s.Agent == "critic").ModelProfile);
         Assert.All(started.Where(s => s.Agent != "critic"), s => Assert.Equal("session-profile", s.ModelProfile));
         Assert.Contains("cheap", harness.Factory.RequestedProfiles);
+    }
+
+    [Fact]
+    public async Task PipelineWithoutFunctionInvocation_FailsWithAClearMessage()
+    {
+        var factory = new BarePipelineFactory(new ScriptedChatClient(new RoomScript().Reply));
+        var runtime = new AgentRuntime(factory, new AgentsOptions(), TimeProvider.System);
+        var engine = new AgentEngine(new WorkflowFactory(new AgenteFilms.Agents.Agents.AgentCatalog(), runtime), TimeProvider.System);
+
+        var events = new List<AgentEvent>();
+        await foreach (var e in engine.RunAsync(EngineHarness.NewContext(), Ct))
+        {
+            events.Add(e);
+        }
+
+        var failed = events.Terminal<RunFailed>();
+        Assert.Equal("researcher", failed.Agent);
+        Assert.Contains("UseKernelFunctionInvocation", failed.Message);
+    }
+
+    private sealed class BarePipelineFactory(Microsoft.Extensions.AI.IChatClient client) : AgenteFilms.Agents.Providers.IChatClientFactory
+    {
+        public AgenteFilms.Agents.Providers.ResolvedModelProfile Resolve(string? profileName) => new("bare", new());
+
+        public Microsoft.Extensions.AI.IChatClient Create(string? profileName) => client;
     }
 
     [Fact]

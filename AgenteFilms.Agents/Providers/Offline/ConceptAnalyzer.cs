@@ -52,6 +52,7 @@ internal static partial class ConceptAnalyzer
         "who", "whose", "that", "in", "on", "at", "from", "with", "after", "when", "must", "is", "are", "has", "discovers", "finds",
         "learns", "realises", "realizes", "becomes", "tries", "wants", "begins", "decides", "struggles", "falls", "uncovers", "returns",
         "inherits", "wakes", "gets", "takes", "joins", "accidentally", "secretly", "suddenly", "and", "teams", "investigates", "meets",
+        "à", "en", "au", "dans", "de", "que", "qui", "em", "na", "no", "nel", "bei", "im", "aus", "con", "y", "et",
     };
 
     /// <summary>Analyses a brief; when the characters already exist, their names are kept (protagonist, antagonist, ally, mentor).</summary>
@@ -127,7 +128,9 @@ internal static partial class ConceptAnalyzer
             {
                 run = run[(firstWord.Length + 1)..];
             }
-            if (before is "in" or "at" or "on" or "from" or "to" or "near" or "across" or "of" or "outside" or "under")
+            // English first; a few common European prepositions so "à Lyon" is a place, not a person.
+            if (before is "in" or "at" or "on" or "from" or "to" or "near" or "across" or "of" or "outside" or "under"
+                or "à" or "en" or "au" or "dans" or "de" or "em" or "na" or "no" or "nel" or "bei" or "im" or "aus")
             {
                 places.Add(m.Groups["before"].Value.Contains(" the", StringComparison.OrdinalIgnoreCase) ? $"the {run}" : run);
             }
@@ -143,7 +146,8 @@ internal static partial class ConceptAnalyzer
     {
         var words = Words().Matches(concept).Select(m => m.Value).ToList();
         var start = 0;
-        while (start < words.Count && words[start].ToLowerInvariant() is "a" or "an" or "the" or "when" or "after" or "in" or "once")
+        while (start < words.Count && words[start].ToLowerInvariant() is "a" or "an" or "the" or "when" or "after" or "in" or "once"
+            or "un" or "une" or "le" or "la" or "el" or "los" or "las" or "il" or "lo" or "der" or "die" or "das" or "ein" or "eine" or "o" or "uma" or "um")
         {
             start++;
         }
@@ -197,7 +201,7 @@ internal static partial class ConceptAnalyzer
     [GeneratedRegex(@"[A-Za-zÀ-ÖØ-öø-ÿ'’-]+")]
     private static partial Regex Words();
 
-    [GeneratedRegex(@"(?<before>\b[A-Za-z]+\s+(?:the\s+)?)?(?<run>\b[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+)*)")]
+    [GeneratedRegex(@"(?<before>\b[A-Za-zà-ÿ]+\s+(?:the\s+)?)?(?<run>\b[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+)*)")]
     private static partial Regex ProperRun();
 
     /// <summary>

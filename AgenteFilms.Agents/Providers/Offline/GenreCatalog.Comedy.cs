@@ -24,6 +24,7 @@ internal static partial class GenreCatalog
             new(3, "Final image", "{place} again. Nothing is under control, and {first} is — for once — fine with that."),
         ],
         Logline = "When {hero}, a {desc} in {place}, bets everything on a {force} that could fix {hers} life, {she} must keep the lie alive long enough to make it true — while {antagonist_first} is determined to expose it.",
+        AltLogline = "A {desc} in {place} fakes {hers} way into the {force} — and has to keep faking it when the whole of {place} starts believing.",
         TitleTemplates = ["The {Force}", "Totally Fine in {place}", "{Force} Season", "Nobody Panic"],
         Synopsis = "{hero} is one bad week away from losing everything in {place}. The {force} looks like the answer, and with {ally} reluctantly in tow, {first} commits to it — badly. As success snowballs and {antagonist} closes in, {first} must choose between the life the lie built and the people it is hurting.",
         World = "{place} as a warm, slightly heightened community where everybody knows everyone's business. The tone is quick and character-led, with set pieces that escalate logically from the characters' flaws; the heart is real, the jokes are specific.",

@@ -14,6 +14,8 @@ internal sealed record GenreProfile
     public required IReadOnlyList<string> ActTitles { get; init; }
     public required IReadOnlyList<BeatTemplate> Beats { get; init; }
     public required string Logline { get; init; }
+    /// <summary>A second logline shape, used when the writer asks for a revision.</summary>
+    public required string AltLogline { get; init; }
     public required IReadOnlyList<string> TitleTemplates { get; init; }
     public required string Synopsis { get; init; }
     public required string World { get; init; }

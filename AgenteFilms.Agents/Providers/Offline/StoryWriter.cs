@@ -37,7 +37,8 @@ internal static class StoryWriter
         return new StoryOutline
         {
             Title = title,
-            Logline = concept.Fill(genre.Logline),
+            // A writer's note asks for something different: the other logline shape (the title is reseeded below too).
+            Logline = concept.Fill(string.IsNullOrWhiteSpace(note) ? genre.Logline : genre.AltLogline),
             Premise = concept.Brief.Concept,
             Genre = string.IsNullOrWhiteSpace(concept.Brief.Genre) ? genre.DisplayName : concept.Brief.Genre,
             Synopsis = concept.Fill(genre.Synopsis),
