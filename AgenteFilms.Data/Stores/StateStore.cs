@@ -45,9 +45,17 @@ public sealed class StateStore(IDbContextFactory<AgenteFilmsDbContext> contexts,
         var latest = await db.SessionStates.AsNoTracking()
             .Where(s => s.SessionId == sessionId
                 && s.Version == db.SessionStates.Where(x => x.SessionId == sessionId && x.Key == s.Key).Max(x => x.Version))
-            .Select(s => new { s.Key, s.ValueJson, s.Version, s.CreatedAt })
+            .Select(s => new
+            {
+                s.Key,
+                s.ValueJson,
+                s.Version,
+                s.CreatedAt,
+                // Who wrote it: the agent step (null for a writer's edit or the seeded brief).
+                Step = db.AgentSteps.Where(a => a.Id == s.StepId).Select(a => new { a.Agent, a.Model }).FirstOrDefault(),
+            })
             .ToListAsync(cancellationToken);
-        return latest.ToDictionary(s => s.Key, s => new StateValue(s.ValueJson, s.Version, s.CreatedAt));
+        return latest.ToDictionary(s => s.Key, s => new StateValue(s.ValueJson, s.Version, s.CreatedAt, s.Step?.Agent, s.Step?.Model));
     }
 
     /// <summary>Every version of one key, newest first.</summary>
@@ -61,4 +69,5 @@ public sealed class StateStore(IDbContextFactory<AgenteFilmsDbContext> contexts,
     }
 }
 
-public sealed record StateValue(string ValueJson, int Version, DateTime CreatedAt);
+/// <summary>The latest version of a key; <see cref="Agent"/> and <see cref="Model"/> name the agent step that wrote it.</summary>
+public sealed record StateValue(string ValueJson, int Version, DateTime CreatedAt, string? Agent = null, string? Model = null);

@@ -115,6 +115,8 @@ public abstract class RunStoreTests<TDatabase>(TDatabase database) : IClassFixtu
         Assert.Equal(("pitch_writer", 100L, 200L, 1234L), (answer.Agent, answer.InputTokens, answer.OutputTokens, answer.DurationMs));
         Assert.Equal(1, await db.PitchVersions.CountAsync(p => p.SessionId == session && p.Number == 1, Ct));
         Assert.Equal(1, await db.SessionStates.CountAsync(s => s.SessionId == session && s.Key == "pitch", Ct));
+        var latest = await database.Services.GetRequiredService<StateStore>().GetLatestAsync(session, Ct);
+        Assert.Equal(("pitch_writer", "Offline model"), (latest["pitch"].Agent, latest["pitch"].Model));
     }
 
     [Fact]

@@ -125,7 +125,7 @@ public sealed class SessionRunner(
             return null;
         }
         var stored = await state.GetLatestAsync(run.SessionId, cancellationToken);
-        var entries = stored.Select(kv => StateEntry.FromJson(kv.Key, kv.Value.ValueJson, kv.Value.Version)).ToList();
+        var entries = stored.Select(kv => StateEntry.FromJson(kv.Key, kv.Value.ValueJson, kv.Value.Version, kv.Value.Agent, kv.Value.Model)).ToList();
         if (!stored.ContainsKey(StateKeys.Brief))
         {
             // The brief lives on the session until the first run; from then on it is versioned state like the rest.
