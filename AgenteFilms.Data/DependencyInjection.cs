@@ -44,6 +44,7 @@ public static class DependencyInjection
         services.AddSingleton<StateStore>();
         services.AddSingleton<RunStore>();
         services.AddSingleton<PitchStore>();
+        services.AddSingleton<ShareLinkStore>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using AgenteFilms.Web.Features.Export;
 using AgenteFilms.Web.Features.Runs;
 using AgenteFilms.Web.Features.Screenplay;
 using AgenteFilms.Web.Features.Sessions;
+using AgenteFilms.Web.Features.Sharing;
 using AgenteFilms.Web.Infrastructure;
 using MudBlazor.Services;
 
@@ -29,6 +30,7 @@ public static class Extensions
         services.AddScoped<RunService>();
         services.AddScoped<ScreenplayService>();
         services.AddPitchExport();
+        services.AddScoped<ShareService>();
         services.AddHostedService<RunWorker>();
 
         services.AddHealthChecks()

@@ -17,6 +17,16 @@ public sealed class PitchStore(IDbContextFactory<AgenteFilmsDbContext> contexts)
             : await versions.OrderByDescending(p => p.Number).FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The latest version of a session opened through a valid share link (the link is the grant).</summary>
+    public async Task<PitchVersion?> GetLatestForShareAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.PitchVersions.AsNoTracking()
+            .Where(p => p.SessionId == sessionId)
+            .OrderByDescending(p => p.Number)
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>Every version's header (no document), newest first.</summary>
     public async Task<IReadOnlyList<PitchVersionInfo>> ListAsync(Guid ownerId, Guid sessionId, CancellationToken cancellationToken)
     {

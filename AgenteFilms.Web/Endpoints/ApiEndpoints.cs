@@ -35,6 +35,8 @@ public static class ApiEndpoints
         api.MapRunsApi();
         api.MapScreenplayApi();
         api.MapPitchApi();
+        api.MapSharingApi();
+        app.MapSharedDownloads();
         app.MapOpenApi();
         app.MapScalarApiReference();
         return app;

@@ -1,0 +1,44 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using AgenteFilms.Tests.TestSupport;
+using Microsoft.Playwright;
+
+namespace AgenteFilms.Tests.Browser;
+
+public sealed class ProducerBrowserTests(BrowserFixture browser)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ProducerOpensAShareLinkAndDownloadsTheDeck_ThenSeesAClearPageOnceRevoked()
+    {
+        using var folder = new TempFolder();
+        await using var app = AppFactory.OnSqlite(folder.Path);
+        var baseAddress = app.StartKestrel();
+        using var client = new HttpClient { BaseAddress = baseAddress };
+        var session = await client.CreateSessionAsync("Glass Harbour", "A harbour pilot guides ships through fog using her dead mother's voice on the radio", genre: "drama");
+        (await client.PostMessageAsync(session, "Pitch it", wait: true)).EnsureSuccessStatusCode();
+        var created = await client.PostAsJsonAsync($"/api/sessions/{session}/share-links", new { }, Ct);
+        var link = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var url = link.GetProperty("url").GetString()!;
+        var title = (await client.GetJsonAsync($"/api/sessions/{session}/pitch")).GetProperty("document").GetProperty("title").GetString()!;
+
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(url);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("shared-pitch")).ToContainTextAsync("Characters");
+        await Screenshots.SaveAsync(page, "share-page.png");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByText("Pitch deck (PDF)").ClickAsync());
+        Assert.EndsWith(".pdf", download.SuggestedFilename);
+        var path = Path.Combine(folder.Path, download.SuggestedFilename);
+        await download.SaveAsAsync(path);
+        Assert.Equal("%PDF"u8.ToArray(), (await File.ReadAllBytesAsync(path, Ct))[..4]);
+
+        await client.DeleteAsync($"/api/sessions/{session}/share-links/{link.GetProperty("id").GetGuid()}", Ct);
+        await page.GotoAsync(url);
+        await Assertions.Expect(page.GetByTestId("share-unavailable")).ToContainTextAsync("This link was turned off");
+        await Assertions.Expect(page.GetByTestId("shared-pitch")).ToHaveCountAsync(0);
+    }
+}
