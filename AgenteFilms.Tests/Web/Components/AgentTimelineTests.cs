@@ -25,7 +25,11 @@ public sealed class AgentTimelineTests : MudTestContext
         var steps = cut.FindAll("[data-testid=agent-step]");
         Assert.Equal(["Researcher", "Critic", "Critic", "Pitch writer"], steps.Select(s => s.QuerySelector("[data-testid=step-name]")!.TextContent.Trim()));
         Assert.Equal(["completed", "completed", "completed", "running"], steps.Select(s => s.GetAttribute("data-status")));
-        Assert.Equal("save_note", Assert.Single(cut.FindAll("[data-testid=tool-chip]")).TextContent.Trim());
+        // Iteration 1 is judged and followed by another: it folds to one line per agent until the writer opens it.
+        Assert.Empty(cut.FindAll("[data-testid=tool-chip]"));
+        cut.Find("[data-testid=fold-iteration]").Click();
+        steps = cut.FindAll("[data-testid=agent-step]");
+        Assert.Equal("save note ×2", Assert.Single(cut.FindAll("[data-testid=tool-chip]")).TextContent.Trim());
         Assert.Contains("Lighthouse notes", steps[0].TextContent);
         Assert.Contains("Drafting the pitch", steps[3].TextContent);
 
@@ -85,6 +89,8 @@ public sealed class AgentTimelineTests : MudTestContext
         yield return new TextDelta("writers_room/1/researcher", AgentNames.Researcher, "Lighthouse ");
         yield return new ToolCalled("writers_room/1/researcher", AgentNames.Researcher, "save_note", "call-1", "{}", true);
         yield return new ToolResult("writers_room/1/researcher", AgentNames.Researcher, "save_note", "call-1", "ok", false);
+        yield return new ToolCalled("writers_room/1/researcher", AgentNames.Researcher, "researcher_save_note", "call-2", "{}", true);
+        yield return new ToolResult("writers_room/1/researcher", AgentNames.Researcher, "researcher_save_note", "call-2", "ok", false);
         yield return Completed("writers_room/1/researcher", AgentNames.Researcher, "Researcher", 1, "Lighthouse notes", 1_000, 200);
         yield return new AgentStarted("writers_room/1/critic", AgentNames.Critic, "Critic", "offline", "Offline model", 1);
         yield return Completed("writers_room/1/critic", AgentNames.Critic, "Critic", 1, "Act two sags.", 1_100, 200);

@@ -16,6 +16,15 @@ internal static class TimelineFormat
         _ => $"{(int)duration.TotalMinutes} min {duration.Seconds} s",
     };
 
+    /// <summary>"researcher_save_note" (Plugin_function) → "save note".</summary>
+    public static string ToolLabel(string agent, string tool)
+    {
+        var name = tool.StartsWith(agent + "_", StringComparison.OrdinalIgnoreCase) || tool.StartsWith(agent + "-", StringComparison.OrdinalIgnoreCase)
+            ? tool[(agent.Length + 1)..]
+            : tool;
+        return name.Replace('_', ' ').Replace('-', ' ');
+    }
+
     public static string Tokens(long tokens) => tokens.ToString("N0", s_culture);
 
     public static string Cost(decimal usd) => usd switch
