@@ -45,6 +45,11 @@ public sealed partial class WorkspaceBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("run-totals")).ToContainTextAsync("agent time");
         await Screenshot(page, "workspace-light.png");
 
+        // Closing the tab does not stop anything; reopening shows where the pitch stands.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.GetByTestId("run-status")).ToHaveAttributeAsync("data-status", "completed", LongWait);
+        await Assertions.Expect(page.Locator("[data-testid=agent-step][data-agent=pitch_writer]")).ToHaveAttributeAsync("data-status", "completed");
+
         // A chat turn with the showrunner.
         var chat = page.Locator("#chat-input");
         await Assertions.Expect(chat).ToBeEnabledAsync(new() { Timeout = 20_000 });
