@@ -17,16 +17,7 @@ public sealed partial class WorkspaceBrowserTests(BrowserFixture browser)
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
 
-        await page.GotoAsync(baseAddress.ToString());
-        await page.GetByTestId("new-pitch").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/pitches/new$"));
-        // Typing before the circuit is interactive would be lost: the inputs are enabled only then.
-        await Assertions.Expect(page.Locator("#pitch-title")).ToBeEnabledAsync(new() { Timeout = 20_000 });
-        await page.Locator("#pitch-title").FillAsync("Salt Line");
-        await page.Locator("#pitch-concept").FillAsync("A lighthouse keeper on a storm-bound island finds a smuggler's ledger that names her missing brother.");
-        await page.Locator(".mud-chip").Filter(new() { HasText = "Thriller" }).ClickAsync();
-        await page.Locator(".mud-input-control.mud-select").Filter(new() { HasText = "Which model" }).ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Offline model (slow)" }).ClickAsync();
+        await FillNewPitchAsync(page, baseAddress, "Salt Line");
         await Screenshot(page, "new-pitch.png");
         await page.GetByTestId("start-pitch").ClickAsync();
 
@@ -68,6 +59,31 @@ public sealed partial class WorkspaceBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task WriterCancelsARunAndResumesIt()
+    {
+        using var folder = new TempFolder();
+        await using var app = AppFactory.OnSqlite(folder.Path, RunApiClient.SlowModelSettings(firstTokenMs: 600));
+        var baseAddress = app.StartKestrel();
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        await FillNewPitchAsync(page, baseAddress, "Night Ferry");
+        await page.Locator("#pitch-title").PressAsync("Control+Enter");
+        await Assertions.Expect(page).ToHaveURLAsync(GuidRoute());
+
+        await Assertions.Expect(page.Locator("[data-testid=agent-step][data-status=running]").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.GetByTestId("cancel-run").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("run-status")).ToHaveAttributeAsync("data-status", "cancelled", LongWait);
+        await Assertions.Expect(page.Locator("[data-testid=agent-step][data-status=cancelled]")).Not.ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#chat-input")).ToBeEnabledAsync();
+
+        await page.GetByTestId("resume-run").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("cancel-run")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("run-status")).ToHaveAttributeAsync("data-status", "completed", LongWait);
+        await Assertions.Expect(page.Locator("[data-testid=agent-step][data-agent=pitch_writer]")).ToHaveAttributeAsync("data-status", "completed");
+    }
+
+    [Fact]
     public async Task WriterOpensAPitchThatDoesNotExist()
     {
         using var folder = new TempFolder();
@@ -79,6 +95,22 @@ public sealed partial class WorkspaceBrowserTests(BrowserFixture browser)
         await page.GotoAsync(new Uri(baseAddress, $"/pitches/{Guid.NewGuid()}").ToString());
 
         await Assertions.Expect(page.GetByTestId("not-found")).ToContainTextAsync("We couldn't find that pitch");
+    }
+
+    /// <summary>From the dashboard's button to a filled new-pitch form using the slow offline profile.</summary>
+    private static async Task FillNewPitchAsync(IPage page, Uri baseAddress, string title)
+    {
+        await page.GotoAsync(baseAddress.ToString());
+        await page.GetByTestId("new-pitch").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/pitches/new$"));
+        // Typing before the circuit is interactive would be lost: the inputs are enabled only then.
+        await Assertions.Expect(page.Locator("#pitch-title")).ToBeEnabledAsync(new() { Timeout = 20_000 });
+        await page.Locator("#pitch-title").FillAsync(title);
+        await page.Locator("#pitch-concept").FillAsync("A lighthouse keeper on a storm-bound island finds a smuggler's ledger that names her missing brother.");
+        await page.Locator(".mud-chip").Filter(new() { HasText = "Thriller" }).ClickAsync();
+        await page.Locator(".mud-input-control.mud-select").Filter(new() { HasText = "Which model" }).ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "Offline model (slow)" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-input-control.mud-select").Filter(new() { HasText = "Which model" })).ToContainTextAsync("Offline model (slow)");
     }
 
     private static async Task Screenshot(IPage page, string name)
