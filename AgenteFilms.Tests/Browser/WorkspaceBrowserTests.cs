@@ -43,7 +43,7 @@ public sealed partial class WorkspaceBrowserTests(BrowserFixture browser)
 
         // A chat turn with the showrunner.
         var chat = page.Locator("#chat-input");
-        await Assertions.Expect(chat).ToBeEnabledAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(chat).ToBeEnabledAsync(new() { Timeout = 30_000 });
         await chat.FillAsync("Please revise the casting ideas with younger actors");
         await chat.PressAsync("Enter");
         await Assertions.Expect(page.Locator("[data-testid=chat-message][data-role=writer]").Last)
@@ -101,10 +101,12 @@ public sealed partial class WorkspaceBrowserTests(BrowserFixture browser)
     private static async Task FillNewPitchAsync(IPage page, Uri baseAddress, string title)
     {
         await page.GotoAsync(baseAddress.ToString());
+        // The dashboard's own inputs are enabled once its circuit is up; navigating on from there keeps one circuit.
+        await Assertions.Expect(page.GetByTestId("create-button")).ToBeEnabledAsync(new() { Timeout = 30_000 });
         await page.GetByTestId("new-pitch").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/pitches/new$"));
         // Typing before the circuit is interactive would be lost: the inputs are enabled only then.
-        await Assertions.Expect(page.Locator("#pitch-title")).ToBeEnabledAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("#pitch-title")).ToBeEnabledAsync(new() { Timeout = 30_000 });
         await page.Locator("#pitch-title").FillAsync(title);
         await page.Locator("#pitch-concept").FillAsync("A lighthouse keeper on a storm-bound island finds a smuggler's ledger that names her missing brother.");
         await page.Locator(".mud-chip").Filter(new() { HasText = "Thriller" }).ClickAsync();

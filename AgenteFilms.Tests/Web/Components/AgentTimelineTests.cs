@@ -1,5 +1,6 @@
 using AgenteFilms.Agents.Orchestration;
 using AgenteFilms.Agents.Providers;
+using AgenteFilms.Data.Entities;
 using AgenteFilms.Tests.TestSupport;
 using AgenteFilms.Web.Components.Pages.Workspace;
 using AgenteFilms.Web.Features.Runs;
@@ -80,6 +81,40 @@ public sealed class AgentTimelineTests : MudTestContext
         Assert.True(timeline.Apply(new TextDelta("pitch_writer", AgentNames.PitchWriter, "Once")));
         Assert.False(timeline.Apply(new TextDelta("pitch_writer", AgentNames.PitchWriter, " upon")));
         Assert.True(timeline.Apply(Completed("pitch_writer", AgentNames.PitchWriter, "Pitch writer", null, "Once upon", 10, 5)));
+    }
+
+    [Fact]
+    public void RebuildsStepsScoresAndStopReason_FromPersistedSteps()
+    {
+        var start = new DateTime(2026, 11, 25, 10, 0, 0, DateTimeKind.Utc);
+        var run = new AgentRun { Id = Run, Workflow = "pitch", Status = RunStatus.Completed };
+        var answers = new List<Answer>();
+        void Step(string key, string agent, int iteration, int minute, string text)
+        {
+            var id = Guid.NewGuid();
+            run.Steps.Add(new AgenteFilms.Data.Entities.AgentStep { Id = id, StepKey = key, Agent = agent, Iteration = iteration, Status = StepStatus.Completed,
+                StartedAt = start.AddMinutes(minute), CompletedAt = start.AddMinutes(minute).AddSeconds(2), InputTokens = 100, OutputTokens = 50, Model = "Offline model" });
+            answers.Add(new Answer { StepId = id, Agent = agent, Content = text, CreatedAt = start.AddMinutes(minute).AddSeconds(2) });
+        }
+        Step("writers_room/1/researcher", AgentNames.Researcher, 1, 0, "First research");
+        Step("writers_room/1/critic", AgentNames.Critic, 1, 1, """{"iteration":1,"verdict":"revise","scores":{"structure":5}}""");
+        Step("writers_room/2/researcher", AgentNames.Researcher, 2, 2, "Second research");
+        Step("writers_room/2/critic", AgentNames.Critic, 2, 3, """{"iteration":2,"verdict":"pass","scores":{"structure":8}}""");
+        Step("pitch_writer", AgentNames.PitchWriter, 0, 4, "The pitch");
+
+        var cut = Render<AgentTimeline>(p => p.Add(t => t.Timeline, RunTimeline.FromPersisted(run, answers)));
+        cut.Find("[data-testid=fold-iteration]").Click();
+
+        var steps = cut.FindAll("[data-testid=agent-step]");
+        Assert.Equal(5, steps.Count);
+        Assert.Contains("First research", steps[0].TextContent);
+        Assert.Contains("Second research", steps[2].TextContent);
+        Assert.Contains("Pitch writer", steps[4].TextContent);
+        var iterations = cut.FindAll("[data-testid=loop-iteration]");
+        Assert.Contains("structure 5", iterations[0].TextContent);
+        Assert.Contains("pass", iterations[1].QuerySelector("[data-testid=verdict]")!.TextContent);
+        Assert.Contains("critic approved after 2 iterations", cut.Find("[data-testid=loop-stop]").TextContent);
+        Assert.Contains("500 in", cut.Find("[data-testid=run-totals]").TextContent);
     }
 
     private static IEnumerable<AgentEvent> WritersRoomThenPitchWriterRunning()

@@ -1,5 +1,7 @@
 using System.Text;
+using System.Text.Json;
 using AgenteFilms.Agents.Orchestration;
+using AgenteFilms.Agents.Pitch;
 using AgenteFilms.Data.Entities;
 
 namespace AgenteFilms.Web.Features.Runs;
@@ -50,7 +52,9 @@ public sealed class RunTimeline
         var timeline = new RunTimeline { RunId = run.Id, Status = run.Status, Workflow = RunArguments.KindOf(run.Workflow), Error = run.Error };
         foreach (var step in run.Steps.OrderBy(s => s.StartedAt))
         {
-            var text = answers.LastOrDefault(a => a.Agent == step.Agent && a.CreatedAt >= step.StartedAt)?.Content ?? "";
+            // Answers name their step; older rows without it: the first answer its agent gave after the step started.
+            var text = (answers.FirstOrDefault(a => a.StepId == step.Id)
+                ?? answers.Where(a => a.StepId is null && a.Agent == step.Agent && a.CreatedAt >= step.StartedAt).MinBy(a => a.CreatedAt))?.Content ?? "";
             var item = timeline.Add(step.StepKey, step.Agent, AgentLabels.Display(step.Agent), step.Model ?? "", step.Iteration > 0 ? step.Iteration : null);
             item.Status = step.Status;
             item.Text.Append(text);
@@ -59,8 +63,34 @@ public sealed class RunTimeline
             item.CostUsd = step.CostUsd;
             item.Duration = step.CompletedAt is { } end ? end - step.StartedAt : null;
             item.Error = step.Error;
+            if (step.Agent == AgentNames.Critic && step.Status == StepStatus.Completed && item.Iteration is { } iteration)
+            {
+                timeline.RestoreIteration(iteration, text);
+            }
+        }
+        if (timeline._iterations.Count > 0 && timeline._iterations.Values.Last() is var last
+            && (last.Escalated || timeline._steps.Any(s => s.Iteration is null)))
+        {
+            timeline.LoopStopReason = last.Escalated ? LoopStopReasons.CriticApproved : LoopStopReasons.MaxIterations;
+            timeline.LoopIterations = last.Number;
         }
         return timeline;
+    }
+
+    /// <summary>The critic's answer is its rubric as JSON: enough to show an iteration's verdict and scores again.</summary>
+    private void RestoreIteration(int iteration, string criticText)
+    {
+        try
+        {
+            if (JsonSerializer.Deserialize<Critique>(criticText, AgentJson.Options) is { Scores.Count: > 0 } critique)
+            {
+                _iterations[iteration] = new LoopIteration(iteration, 0, critique.Verdict, critique.Scores, critique.Passed);
+            }
+        }
+        catch (JsonException)
+        {
+            // Another provider's critic may answer in prose; the row still shows, without scores.
+        }
     }
 
     /// <summary>
@@ -195,7 +225,7 @@ public sealed class TimelineStep(string stepKey, string agent)
 /// <summary>A tool the agent called; <see cref="Done"/> once its result came back.</summary>
 public sealed record ToolChip(string CallId, string Name, bool Allowed, bool Done = false, bool Refused = false);
 
-/// <summary>One writers'-room iteration's outcome: the critic's verdict and scores.</summary>
+/// <summary>One writers'-room iteration's outcome: the critic's verdict and scores. <paramref name="Max"/> is 0 when unknown (rebuilt from the database).</summary>
 public sealed record LoopIteration(int Number, int Max, string? Verdict, IReadOnlyDictionary<string, int> Scores, bool Escalated);
 
 /// <summary>Display names of agents, for rows rebuilt from the database (events carry the engine's own names).</summary>
