@@ -17,7 +17,7 @@ public sealed partial class WorkspaceBrowserTests(BrowserFixture browser)
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
 
-        await FillNewPitchAsync(page, baseAddress, "Salt Line");
+        await FillNewPitchAsync(page, baseAddress, "Salt Line", submitEmptyFirst: true);
         await Screenshot(page, "new-pitch.png");
         await page.GetByTestId("start-pitch").ClickAsync();
 
@@ -28,6 +28,7 @@ public sealed partial class WorkspaceBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.Locator("[data-testid=agent-step][data-status=running]").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(page.GetByTestId("cancel-run")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#chat-input")).ToBeDisabledAsync();
+        await Screenshot(page, "workspace-running.png");
         await Assertions.Expect(page.GetByTestId("run-status")).ToHaveAttributeAsync("data-status", "completed", LongWait);
         await Assertions.Expect(page.Locator("[data-testid=agent-step][data-status=running]")).ToHaveCountAsync(0);
         await Assertions.Expect(page.Locator("[data-testid=agent-step][data-agent=pitch_writer]")).ToHaveAttributeAsync("data-status", "completed");
@@ -98,7 +99,7 @@ public sealed partial class WorkspaceBrowserTests(BrowserFixture browser)
     }
 
     /// <summary>From the dashboard's button to a filled new-pitch form using the slow offline profile.</summary>
-    private static async Task FillNewPitchAsync(IPage page, Uri baseAddress, string title)
+    private static async Task FillNewPitchAsync(IPage page, Uri baseAddress, string title, bool submitEmptyFirst = false)
     {
         await page.GotoAsync(baseAddress.ToString());
         // The dashboard's own inputs are enabled once its circuit is up; navigating on from there keeps one circuit.
@@ -107,6 +108,12 @@ public sealed partial class WorkspaceBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/pitches/new$"));
         // Typing before the circuit is interactive would be lost: the inputs are enabled only then.
         await Assertions.Expect(page.Locator("#pitch-title")).ToBeEnabledAsync(new() { Timeout = 30_000 });
+        if (submitEmptyFirst)
+        {
+            await page.GetByTestId("start-pitch").ClickAsync();
+            await Assertions.Expect(page.GetByText("The concept is required.")).ToBeVisibleAsync();
+            await Screenshot(page, "new-pitch-errors.png");
+        }
         await page.Locator("#pitch-title").FillAsync(title);
         await page.Locator("#pitch-concept").FillAsync("A lighthouse keeper on a storm-bound island finds a smuggler's ledger that names her missing brother.");
         await page.Locator(".mud-chip").Filter(new() { HasText = "Thriller" }).ClickAsync();

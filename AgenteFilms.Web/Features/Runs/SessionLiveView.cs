@@ -110,7 +110,7 @@ public sealed class SessionLiveView(RunEventHub hub, RunService runs, TimeProvid
                 }
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
         {
             // The page went away.
         }
@@ -141,8 +141,9 @@ public sealed class SessionLiveView(RunEventHub hub, RunService runs, TimeProvid
             }
             await RenderAsync();
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
         {
+            // The page went away before the coalesced render.
         }
     }
 
