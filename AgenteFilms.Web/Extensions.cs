@@ -22,6 +22,7 @@ public static class Extensions
 
         services.AddSingleton<ICurrentUser, LocalCurrentUser>();
         services.AddScoped<SessionService>();
+        services.AddScoped<ConversationService>();
 
         services.AddOptions<RunOptions>().BindConfiguration(RunOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<RunEventHub>();

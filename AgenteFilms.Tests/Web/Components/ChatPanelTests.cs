@@ -1,0 +1,60 @@
+using AgenteFilms.Data.Stores;
+using AgenteFilms.Tests.TestSupport;
+using AgenteFilms.Web.Components.Pages.Workspace;
+using AgenteFilms.Web.Features.Sessions;
+using AgenteFilms.Web.Infrastructure;
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AgenteFilms.Tests.Web.Components;
+
+public sealed class ChatPanelTests : MudTestContext, IClassFixture<SqliteTestDatabase>
+{
+    private readonly SessionStore _sessions;
+    private readonly MessageStore _messages;
+    private readonly FixedUser _user = new(Guid.NewGuid());
+
+    public ChatPanelTests(SqliteTestDatabase database)
+    {
+        _sessions = database.Services.GetRequiredService<SessionStore>();
+        _messages = database.Services.GetRequiredService<MessageStore>();
+        Services.AddSingleton(_messages);
+        Services.AddSingleton<ICurrentUser>(_user);
+        Services.AddScoped<ConversationService>();
+        UseInteractiveServer();
+    }
+
+    [Fact]
+    public async Task ShowsTheNewestPage_AndLoadsOlderMessagesOnRequest()
+    {
+        var session = await _sessions.CreateAsync(_user.Id, new NewSession("Long talk", "{}"), Ct);
+        for (var i = 1; i <= ConversationService.PageSize + 5; i++)
+        {
+            await _messages.AddQuestionAsync(session.Id, $"Message {i:00}", Ct);
+        }
+
+        var cut = Render<ChatPanel>(p => p.Add(c => c.SessionId, session.Id));
+
+        cut.WaitForAssertion(() => Assert.Equal(ConversationService.PageSize, cut.FindAll("[data-testid=chat-message]").Count));
+        Assert.Contains("Message 35", cut.FindAll("[data-testid=chat-message]")[^1].TextContent);
+        cut.Find("[data-testid=load-older]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(ConversationService.PageSize + 5, cut.FindAll("[data-testid=chat-message]").Count));
+        Assert.Contains("Message 01", cut.FindAll("[data-testid=chat-message]")[0].TextContent);
+        Assert.Empty(cut.FindAll("[data-testid=load-older]"));
+    }
+
+    [Fact]
+    public void ExplainsWhyTheInputIsDisabled_WhileARunIsActive()
+    {
+        var timeline = AgenteFilms.Web.Features.Runs.RunTimeline.Queued(Guid.NewGuid(), AgenteFilms.Agents.Orchestration.WorkflowKind.Chat);
+
+        var cut = Render<ChatPanel>(p => p.Add(c => c.SessionId, Guid.NewGuid()).Add(c => c.Timeline, timeline));
+
+        Assert.True(cut.Find("#chat-input").HasAttribute("disabled"));
+        Assert.Contains("The agents are working on this pitch", cut.Markup);
+    }
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    private sealed record FixedUser(Guid Id) : ICurrentUser;
+}
