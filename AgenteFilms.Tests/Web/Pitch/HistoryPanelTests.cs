@@ -57,4 +57,24 @@ public sealed class HistoryPanelTests(SqliteTestDatabase database) : PitchCompon
         Assert.Equal(SamplePitches.TheLastLighthouse().Logline, (await Service.GetAsync(sessionId, Ct))!.Document.Logline);
         Assert.Equal(3, latest!.Number);
     }
+
+    [Fact]
+    public async Task TheTwoPanels_FollowEachOther_WithoutThePage()
+    {
+        var sessionId = await Seed.SessionWithPitchAsync(Owner, cancellationToken: Ct);
+        var dialogs = Render<MudDialogProvider>();
+        var pitch = Render<PitchPanel>(p => p.Add(x => x.SessionId, sessionId));
+        var history = Render<HistoryPanel>(p => p.Add(x => x.SessionId, sessionId));
+
+        pitch.WaitForElement("[data-section=logline] [data-testid=edit]", Wait).Click();
+        pitch.Find("[data-section=logline] textarea").Input("A new logline.");
+        pitch.Find("[data-section=logline] [data-testid=save]").Click();
+        history.WaitForAssertion(() => Assert.Equal(2, history.FindAll("[data-testid=version-row]").Count), Wait);
+
+        history.Find("[data-version='1'] [data-testid=restore]").Click();
+        dialogs.WaitForAssertion(() => dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Restore").Click(), Wait);
+
+        pitch.WaitForAssertion(() => Assert.Equal(SamplePitches.TheLastLighthouse().Logline, pitch.Find("[data-section=logline] [data-testid=section-body]").TextContent.Trim()), Wait);
+        Assert.Equal("Screenwriter · Offline model", pitch.Find("[data-section=logline] [data-testid=provenance]").TextContent);
+    }
 }

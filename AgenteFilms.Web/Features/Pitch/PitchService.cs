@@ -17,6 +17,12 @@ public sealed class PitchService(PitchStore pitches, StateStore state, RunStore 
 {
     public const int MaxSectionLength = 20_000;
 
+    /// <summary>
+    /// Raised with the new number after the writer saved a version (edit or restore). The service is scoped, so in
+    /// Blazor this is per circuit: the pitch and history panels reload each other without going through the page.
+    /// </summary>
+    public event Action<int>? VersionSaved;
+
     public async Task<PitchView?> GetAsync(Guid sessionId, CancellationToken cancellationToken)
     {
         var latest = await pitches.GetAsync(user.Id, sessionId, null, cancellationToken);
@@ -74,7 +80,12 @@ public sealed class PitchService(PitchStore pitches, StateStore state, RunStore 
         edited = edited with { Provenance = provenance };
         var saved = await pitches.AddWriterVersionAsync(
             user.Id, sessionId, expectedVersionNumber, Serialize(edited), StateKeys.Pitch, $"Edited {PitchSectionMarkdown.Label(section).ToLowerInvariant()}", cancellationToken);
-        return saved is null ? null : await GetAsync(sessionId, cancellationToken);
+        if (saved is null)
+        {
+            return null;
+        }
+        VersionSaved?.Invoke(saved.Number);
+        return await GetAsync(sessionId, cancellationToken);
     }
 
     /// <summary>A new version equal to version <paramref name="versionNumber"/>. Null when it does not exist.</summary>
@@ -86,8 +97,13 @@ public sealed class PitchService(PitchStore pitches, StateStore state, RunStore 
         {
             return null;
         }
-        return await pitches.AddWriterVersionAsync(
+        var restored = await pitches.AddWriterVersionAsync(
             user.Id, sessionId, latest.Number, old.DocumentJson, StateKeys.Pitch, $"Restored version {versionNumber}", cancellationToken);
+        if (restored is not null)
+        {
+            VersionSaved?.Invoke(restored.Number);
+        }
+        return restored;
     }
 
     /// <summary>Every version, newest first (empty for a session that is not the user's).</summary>
