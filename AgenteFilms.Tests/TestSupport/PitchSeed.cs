@@ -55,6 +55,15 @@ public sealed class PitchSeed(TestDatabase database)
         var run = new AgentRun { Id = Guid.CreateVersion7(), SessionId = sessionId, Workflow = "chat", Status = RunStatus.Completed, CreatedAt = WrittenAt };
         db.AgentRuns.Add(run);
         await StepAsync(db, run, agent, reads, key, json);
+        if (key == StateKeys.Pitch)
+        {
+            var number = await db.PitchVersions.CountAsync(p => p.SessionId == sessionId) + 1;
+            db.PitchVersions.Add(new PitchVersion
+            {
+                Id = Guid.CreateVersion7(), SessionId = sessionId, Number = number, DocumentJson = json,
+                AuthorAgent = agent, RunId = run.Id, Note = "Written by Pitch writer", CreatedAt = WrittenAt,
+            });
+        }
         await db.SaveChangesAsync();
     }
 
@@ -66,10 +75,10 @@ public sealed class PitchSeed(TestDatabase database)
         await db.SaveChangesAsync();
     }
 
-    public static PitchDocument WithProvenance(PitchDocument pitch) => pitch with
+    public static PitchDocument WithProvenance(PitchDocument pitch, DateTime? writtenAt = null) => pitch with
     {
         Provenance = PitchSections.All.ToDictionary(
-            s => s, s => new SectionProvenance(PitchSectionMap.SourceAgent(s), "Offline model", false, WrittenAt), StringComparer.Ordinal),
+            s => s, s => new SectionProvenance(PitchSectionMap.SourceAgent(s), "Offline model", false, writtenAt ?? WrittenAt), StringComparer.Ordinal),
     };
 
     private static async Task<Guid> StepAsync(AgenteFilmsDbContext db, AgentRun run, string agent, Dictionary<string, int> reads, string key, string json)

@@ -166,6 +166,28 @@ public abstract class PitchServiceTests<TDatabase>(TDatabase database) : IClassF
     }
 
     [Fact]
+    public async Task TheCriticsVerdictOnTheFinalOutline_DoesNotMakeItStale()
+    {
+        var sessionId = await Seed.SessionWithPitchAsync(_owner, cancellationToken: Ct);
+        // The writers' room loop: critique 1 on outline 1, outline 2 from critique 1, critique 2 passes outline 2.
+        await Seed.AgentWritesAsync(sessionId, AgentNames.Critic, new() { [StateKeys.Outline] = 1 }, StateKeys.Critique, "{}");
+        await Seed.AgentWritesAsync(sessionId, AgentNames.Screenwriter, new() { [StateKeys.Brief] = 1, [StateKeys.Critique] = 1 }, StateKeys.Outline, "{}");
+        await Seed.AgentWritesAsync(sessionId, AgentNames.Critic, new() { [StateKeys.Outline] = 2 }, StateKeys.Critique, "{}");
+        var pitch = JsonSerializer.Serialize(PitchSeed.WithProvenance(SamplePitches.TheLastLighthouse(), PitchSeed.WrittenAt.AddHours(1)), AgentJson.Options);
+        await Seed.AgentWritesAsync(sessionId, AgentNames.PitchWriter,
+            new() { [StateKeys.Brief] = 1, [StateKeys.Outline] = 2, [StateKeys.Critique] = 2, [StateKeys.Characters] = 1, [StateKeys.Market] = 1, [StateKeys.Casting] = 1 },
+            StateKeys.Pitch, pitch);
+
+        var view = (await Service().GetAsync(sessionId, Ct))!;
+
+        Assert.Equal(2, view.Number);
+        Assert.Null(view.Section(PitchSections.Logline).StaleReason);
+        Assert.Null(view.Section(PitchSections.WritersStatement).StaleReason);
+        // The character developer did read outline 1, though: that is real.
+        Assert.Equal("The outline changed since the characters were written (v1 → v2).", view.Section(PitchSections.Characters).StaleReason);
+    }
+
+    [Fact]
     public async Task AnEditedSection_IsStaleOnlyWhenItsInputsChangeAfterTheEdit()
     {
         var sessionId = await Seed.SessionWithPitchAsync(_owner, cancellationToken: Ct);

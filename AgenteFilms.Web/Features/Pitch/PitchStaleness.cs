@@ -22,6 +22,7 @@ public sealed record PitchStateVersion(long Id, int Version, Guid? StepId, Pitch
 /// 4. Upstream, for agent-written sections only: S is also stale when the step that wrote the latest K read a key
 ///    that has changed since (the characters were written from outline v2, the outline is now v3). A section the
 ///    writer edited is stale only when its inputs change after the edit (rule 3), not for what preceded it.
+///    A key rewritten in reaction to K itself (the critic's verdict on the outline it just read) does not count.
 /// </para>
 /// </summary>
 public static class PitchStaleness
@@ -82,13 +83,23 @@ public static class PitchStaleness
         }
         foreach (var (key, was) in Parse(json).Where(kv => kv.Key != StateKeys.Pitch && kv.Key != sourceKey).OrderBy(kv => kv.Key, StringComparer.Ordinal))
         {
-            if (latest.GetValueOrDefault(key) is var now && now > was)
+            if (latest.GetValueOrDefault(key) is var now && now > was && !IsReactionTo(key, sourceKey, headers, stepReads, latest))
             {
                 return $"{Capitalised(Name(key))} changed since {Name(sourceKey)} {(sourceKey is StateKeys.Characters or StateKeys.Casting ? "were" : "was")} written (v{was} → v{now}).";
             }
         }
         return null;
     }
+
+    /// <summary>
+    /// True when the latest <paramref name="key"/> was written by a step that had already read the current
+    /// <paramref name="sourceKey"/>: a reaction to it, not a new input. The writers' room loop is the case: the
+    /// screenwriter reads the critique, the critic then critiques that very outline, and the loop ends on it.
+    /// </summary>
+    private static bool IsReactionTo(string key, string sourceKey, IReadOnlyList<StateVersionHeader> headers, IReadOnlyDictionary<Guid, string> stepReads, Dictionary<string, int> latest)
+        => headers.LastOrDefault(h => h.Key == key) is { StepId: { } writer }
+            && stepReads.TryGetValue(writer, out var json)
+            && Parse(json).GetValueOrDefault(sourceKey) >= latest.GetValueOrDefault(sourceKey);
 
     /// <summary>The versions a pitch write was built from: its step's reads, else what existed just before it.</summary>
     private static IReadOnlyDictionary<string, int> InputsOf(long id, Guid? stepId, IReadOnlyList<StateVersionHeader> headers, IReadOnlyDictionary<Guid, string> stepReads)
