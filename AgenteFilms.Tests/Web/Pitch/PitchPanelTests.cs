@@ -158,4 +158,26 @@ public sealed class PitchPanelTests(SqliteTestDatabase database) : PitchComponen
 
         snackbar.WaitForAssertion(() => Assert.Contains("A run is already in progress", snackbar.Markup), Wait);
     }
+
+    [Fact]
+    public async Task AnAgentVersionArrivingDuringAnEdit_IsNotOverwrittenSilently()
+    {
+        var sessionId = await Seed.SessionWithPitchAsync(Owner, cancellationToken: Ct);
+        var cut = Render<PitchPanel>(p => p.Add(x => x.SessionId, sessionId));
+        cut.WaitForElement("[data-section=logline] [data-testid=edit]", Wait).Click();
+        cut.Find("[data-section=logline] textarea").Input("The writer's logline.");
+
+        var regenerated = SamplePitches.TheLastLighthouse() with { Logline = "The agents' regenerated logline." };
+        await Seed.AgentWritesAsync(sessionId, AgentNames.PitchWriter, new() { [StateKeys.Outline] = 1 }, StateKeys.Pitch,
+            System.Text.Json.JsonSerializer.Serialize(PitchSeed.WithProvenance(regenerated, PitchSeed.WrittenAt.AddHours(1)), AgentJson.Options));
+        cut.Render(p => p.Add(x => x.SessionId, sessionId).Add(x => x.RefreshToken, 1));
+        cut.Find("[data-section=logline] [data-testid=save]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("changed while you were editing (now version 2)", cut.Find("[data-section=logline]").TextContent), Wait);
+        Assert.Equal("The agents' regenerated logline.", (await Service.GetAsync(sessionId, Ct))!.Document.Logline);
+
+        cut.Find("[data-section=logline] [data-testid=save]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("The writer's logline.", cut.Find("[data-section=logline] [data-testid=section-body]").TextContent), Wait);
+        Assert.Equal(3, (await Service.GetAsync(sessionId, Ct))!.Number);
+    }
 }
