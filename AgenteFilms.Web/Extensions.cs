@@ -1,5 +1,6 @@
 using AgenteFilms.Web.Endpoints;
 using AgenteFilms.Web.Features.Export;
+using AgenteFilms.Web.Features.Pitch;
 using AgenteFilms.Web.Features.Runs;
 using AgenteFilms.Web.Features.Screenplay;
 using AgenteFilms.Web.Features.Sessions;
@@ -30,6 +31,7 @@ public static class Extensions
         services.AddScoped<SessionRunner>();
         services.AddScoped<RunService>();
         services.AddScoped<ScreenplayService>();
+        services.AddScoped<PitchService>();
         services.AddPitchExport();
         services.AddScoped<ShareService>();
         services.AddHostedService<RunWorker>();

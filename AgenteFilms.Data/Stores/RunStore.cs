@@ -299,6 +299,18 @@ public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, T
         return await db.Answers.AsNoTracking().Where(a => a.RunId == runId)
             .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id).ToListAsync(cancellationToken);
     }
+
+    /// <summary>The state versions each of these steps read (<see cref="AgentStep.ReadVersionsJson"/>), by step id.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> GetReadVersionsAsync(IReadOnlyCollection<Guid> stepIds, CancellationToken cancellationToken)
+    {
+        if (stepIds.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.AgentSteps.AsNoTracking().Where(s => stepIds.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => s.ReadVersionsJson, cancellationToken);
+    }
 }
 
 /// <summary>What to queue: the workflow, its arguments, an optional idempotency key and the writer's words to save first.</summary>

@@ -67,7 +67,23 @@ public sealed class StateStore(IDbContextFactory<AgenteFilmsDbContext> contexts,
             .OrderByDescending(s => s.Version)
             .ToListAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Every version of every key without values, in insertion order: which versions existed when a given version was
+    /// written (for staleness of what the writer saved, which has no agent step recording its reads).
+    /// </summary>
+    public async Task<IReadOnlyList<StateVersionHeader>> GetVersionHeadersAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.SessionStates.AsNoTracking()
+            .Where(s => s.SessionId == sessionId)
+            .OrderBy(s => s.Id)
+            .Select(s => new StateVersionHeader(s.Id, s.Key, s.Version, s.StepId))
+            .ToListAsync(cancellationToken);
+    }
 }
 
 /// <summary>The latest version of a key; <see cref="Agent"/> and <see cref="Model"/> name the agent step that wrote it.</summary>
 public sealed record StateValue(string ValueJson, int Version, DateTime CreatedAt, string? Agent = null, string? Model = null);
+public sealed record StateVersionHeader(long Id, string Key, int Version, Guid? StepId);
+
