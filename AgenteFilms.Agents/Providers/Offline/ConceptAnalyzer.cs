@@ -26,27 +26,6 @@ internal static partial class ConceptAnalyzer
         "picks", "book", "books", "share", "shares", "blames", "rebuilds", "redrawing", "uncovers", "hunts", "loses", "wins", "against", "around", "behind", "beyond", "within", "upon", "out", "up", "down", "off", "away", "back",
     };
 
-    private static readonly HashSet<string> s_places = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "village", "town", "city", "island", "ship", "station", "school", "hospital", "farm", "house", "hotel", "prison", "colony",
-        "planet", "moon", "outpost", "harbour", "harbor", "port", "valley", "desert", "forest", "mountain", "lake", "coast", "border",
-        "kingdom", "neighbourhood", "neighborhood", "suburb", "restaurant", "kitchen", "office", "campus", "lighthouse", "mine",
-        "factory", "church", "monastery", "castle", "manor", "apartment", "bakery", "theatre", "theater", "studio", "archive", "library",
-    };
-
-    private static readonly HashSet<string> s_numbers = new(StringComparer.OrdinalIgnoreCase) { "two", "three", "four", "five", "several", "some", "pair" };
-
-    private static readonly HashSet<string> s_honorifics = new(StringComparer.Ordinal)
-    {
-        "Detective", "Doctor", "Dr", "Captain", "Agent", "Officer", "Professor", "Sister", "Father", "Lady", "Lord", "Sir", "Mrs", "Mr",
-        "Ms", "Miss", "Inspector", "Sergeant", "Commander", "Judge", "Chef", "Coach", "Aunt", "Uncle", "Grandma", "Grandpa",
-    };
-
-    private static readonly HashSet<string> s_olderWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "retired", "old", "elderly", "aging", "ageing", "veteran", "widow", "widower", "grandmother", "grandfather", "former", "grizzled",
-    };
-
     private static readonly HashSet<string> s_descriptorStops = new(StringComparer.OrdinalIgnoreCase)
     {
         "who", "whose", "that", "in", "on", "at", "from", "with", "after", "when", "must", "is", "are", "has", "discovers", "finds",
@@ -55,26 +34,34 @@ internal static partial class ConceptAnalyzer
         "à", "en", "au", "dans", "de", "que", "qui", "em", "na", "no", "nel", "bei", "im", "aus", "con", "y", "et",
     };
 
-    /// <summary>Analyses a brief; when the characters already exist, their names are kept (protagonist, antagonist, ally, mentor).</summary>
+    /// <summary>Analyses a brief; when the characters already exist, their names are kept (protagonist, antagonist, ally, mentor, family).</summary>
     public static Concept Analyze(Brief brief, CharacterList? cast = null)
     {
         var concept = string.IsNullOrWhiteSpace(brief.Concept) ? brief.Title : brief.Concept;
         var genre = GenreCatalog.Match(brief.Genre, concept);
         var random = StableRandom.For(concept, brief.Genre, brief.Title, "names");
+        var parsed = ConceptParser.Parse(concept);
 
-        var pronouns = PronounsOf(concept);
-        var (personName, places) = ProperNouns(concept);
-        var descriptor = Descriptor(concept, personName);
-        var older = descriptor.Split(' ').Any(s_olderWords.Contains);
-        var nouns = KeyNouns(concept, personName, places);
-        var setting = nouns.FirstOrDefault(s_places.Contains) ?? genre.DefaultSetting;
-        var place = places.FirstOrDefault() ?? $"the {setting}";
-        var describes = descriptor.Split(' ');
-        var force = Phrases(concept).FirstOrDefault(p => p.Contains(' ') && !descriptor.Contains(p, StringComparison.OrdinalIgnoreCase) && !s_places.Contains(p.Split(' ')[^1]))
-            is { } phrase && nouns.IndexOf(phrase.Split(' ')[^1]) is var at && at >= 0 && at <= FirstForceIndex(nouns, describes)
-            ? phrase
-            : nouns.FirstOrDefault(n => !s_places.Contains(n) && !describes.Any(d => n.StartsWith(d, StringComparison.OrdinalIgnoreCase))) ?? genre.DefaultForce;
-        var keyNouns = nouns.Where(n => n != force).Prepend(force).Take(6).ToList();
+        var personName = parsed.Name;
+        var descriptor = parsed.Descriptor ?? Descriptor(concept, personName);
+        if (parsed.Descriptor is null && (Lexicon.Stop.Contains(descriptor.Split(' ')[0]) || Lexicon.IsPlural(descriptor.Split(' ')[^1]) || personName is not null))
+        {
+            // No subject to describe ("Robots.", "What if ..."): a neutral description beats a fragment of the sentence.
+            descriptor = personName is null ? "reluctant hero" : descriptor;
+        }
+        var pronouns = parsed.GroupPhrase is not null ? Pronouns.They : PronounsOf(concept, descriptor);
+        var older = descriptor.Split(' ').Any(Lexicon.OlderWords.Contains);
+        var places = parsed.Places.ToList();
+        var nouns = KeyNouns(concept, personName, places, parsed.Relatives, descriptor);
+        if (nouns.Count == 0)
+        {
+            // A one-word concept ("Robots.") is its own key noun.
+            nouns = [.. Words().Matches(concept).Select(m => m.Value.ToLowerInvariant()).Where(w => w.Length >= 3 && !Lexicon.Stop.Contains(w)).Distinct().Take(3)];
+        }
+        var setting = parsed.Location ?? genre.DefaultSetting;
+        var place = parsed.Place ?? $"the {setting}";
+        var force = parsed.Object?.Head ?? nouns.FirstOrDefault(n => !Lexicon.PlaceNouns.Contains(n) && !descriptor.Contains(n, StringComparison.OrdinalIgnoreCase)) ?? genre.DefaultForce;
+        var keyNouns = nouns.Where(n => n != force && !force.Split(' ').Contains(n, StringComparer.OrdinalIgnoreCase)).Prepend(force).Take(6).ToList();
 
         var hero = personName ?? $"{random.Pick(pronouns == Pronouns.He ? GenreCatalog.MaleNames : pronouns == Pronouns.She ? GenreCatalog.FemaleNames : GenreCatalog.NeutralNames)} {random.Pick(GenreCatalog.Surnames)}";
         var used = new HashSet<string>(StringComparer.Ordinal) { hero.Split(' ')[0], hero.Split(' ')[^1] };
@@ -88,58 +75,66 @@ internal static partial class ConceptAnalyzer
         var antagonist = Name(GenreCatalog.MaleNames.Concat(GenreCatalog.FemaleNames).ToList());
         var ally = Name(GenreCatalog.NeutralNames.Concat(GenreCatalog.FemaleNames).ToList());
         var mentor = Name(GenreCatalog.MaleNames.Concat(GenreCatalog.NeutralNames).ToList());
+        // Family shares the protagonist's surname: a relative is visibly kin.
+        var surname = hero.Contains(' ', StringComparison.Ordinal) ? " " + hero.Split(' ')[^1] : "";
+        var family = parsed.Relatives.Take(1).Select(r => (r, (r.Name ?? Fresh(r.Pronouns == Pronouns.She ? GenreCatalog.FemaleNames : r.Pronouns == Pronouns.He ? GenreCatalog.MaleNames : GenreCatalog.NeutralNames)) + surname)).ToList();
 
         if (cast?.Characters is { Count: >= 4 } known)
         {
             (hero, antagonist, ally, mentor) = (known[0].Name, known[1].Name, known[2].Name, known[3].Name);
+            family = [.. family.Select((f, i) => known.Count > 4 + i ? (f.r, known[4 + i].Name) : f)];
         }
 
-        var draft = new Concept(brief, genre, hero, descriptor, pronouns, older, place, setting, force, keyNouns, antagonist, ally, mentor, "");
+        var draft = new Concept(brief, genre, hero, descriptor, pronouns, older, place, setting, force, keyNouns, antagonist, ally, mentor, "")
+        {
+            HeroPhrase = parsed.GroupPhrase ?? (parsed.Descriptor is { } d ? $"{parsed.Article ?? "a"} {d}" + (parsed.Clause is { } c ? $" {c}" : "") : personName ?? ""),
+            IsPair = parsed.GroupPhrase is not null,
+            Event = parsed.Event,
+            Dilemma = parsed.Dilemma,
+            ForcePhrase = parsed.Object?.Phrase ?? $"the {force}",
+            ForcePlural = parsed.Object?.Plural ?? Lexicon.IsPlural(force),
+            Where = parsed.PlaceFull ?? parsed.Era,
+            WherePreposition = parsed.PlaceFull is null ? "in" : parsed.PlacePreposition,
+            Family = family,
+        };
+        draft = draft with { Lead = Lead(draft, parsed) };
         var title = !string.IsNullOrWhiteSpace(brief.Title)
             ? brief.Title.Trim()
             : Concept.TitleCase(draft.Fill(random.Pick(genre.TitleTemplates)));
         return draft with { Title = title };
     }
 
-    private static Pronouns PronounsOf(string concept)
+    /// <summary>"Elias Duval, a grieving father", "Maren Okafor, a lonely archivist in the drowned Venice of 2090", "Sam and Ari, two rival bakers in Lyon".</summary>
+    private static string Lead(Concept concept, ParsedConcept parsed)
+    {
+        var story = $"{parsed.Event} {parsed.Dilemma}";
+        var where = concept.Where is { } w && !story.Contains(parsed.Place ?? w, StringComparison.Ordinal) ? $" {concept.WherePreposition} {w}"
+            : parsed.LocationPhrase is { } l && !story.Contains(l, StringComparison.Ordinal) ? $" {l}"
+            : "";
+        if (parsed.GroupPhrase is { } group)
+        {
+            // A pair shares the lead; a larger group is led by the protagonist. Either way the verb stays plural.
+            return group.StartsWith("two ", StringComparison.Ordinal) || group.StartsWith("a pair", StringComparison.Ordinal) || group.StartsWith("twin", StringComparison.Ordinal)
+                ? $"{concept.Hero} and {concept.Ally}, {group}{where}"
+                : $"{group}{where}, led by {concept.Hero}";
+        }
+        if (parsed.Descriptor is null)
+        {
+            return concept.Hero + (where.Length > 0 && parsed.Name is null ? $", a {concept.HeroDescriptor}{where}" : "");
+        }
+        return $"{concept.Hero}, {parsed.Article ?? "a"} {parsed.Descriptor}{where}" + (parsed.Clause is { } c ? $" {c}" : "");
+    }
+
+    private static Pronouns PronounsOf(string concept, string descriptor)
     {
         var words = Words().Matches(concept.ToLowerInvariant()).Select(m => m.Value).ToList();
         var she = words.Count(w => w is "she" or "her" or "herself");
         var he = words.Count(w => w is "he" or "him" or "his" or "himself");
-        return she > he ? Pronouns.She : he > she ? Pronouns.He : Pronouns.They;
-    }
-
-    /// <summary>Capitalised runs not at a sentence start; those after a place preposition are places, the first other one a person.</summary>
-    private static (string? Person, List<string> Places) ProperNouns(string concept)
-    {
-        string? person = null;
-        var places = new List<string>();
-        foreach (Match m in ProperRun().Matches(concept))
+        if (descriptor.Split(' ').Select(w => Lexicon.GenderedNouns.GetValueOrDefault(w)).FirstOrDefault(p => p is not null) is { } gendered)
         {
-            var run = m.Groups["run"].Value.Trim();
-            // "at the Atacama Array": the preposition two words back decides.
-            var before = m.Groups["before"].Value.Trim().ToLowerInvariant().Split(' ')[0];
-            var firstWord = run.Split(' ')[0];
-            if (s_stop.Contains(firstWord))
-            {
-                continue;
-            }
-            if (s_honorifics.Contains(firstWord) && run.Contains(' '))
-            {
-                run = run[(firstWord.Length + 1)..];
-            }
-            // English first; a few common European prepositions so "à Lyon" is a place, not a person.
-            if (before is "in" or "at" or "on" or "from" or "to" or "near" or "across" or "of" or "outside" or "under"
-                or "à" or "en" or "au" or "dans" or "de" or "em" or "na" or "no" or "nel" or "bei" or "im" or "aus")
-            {
-                places.Add(m.Groups["before"].Value.Contains(" the", StringComparison.OrdinalIgnoreCase) ? $"the {run}" : run);
-            }
-            else if (person is null && before is not "the" && (m.Index > 0 || run.Contains(' ')))
-            {
-                person = run;
-            }
+            return gendered;
         }
-        return (person, places);
+        return she > he ? Pronouns.She : he > she ? Pronouns.He : Pronouns.They;
     }
 
     private static string Descriptor(string concept, string? person)
@@ -161,7 +156,7 @@ internal static partial class ConceptAnalyzer
             }
             picked.Add(w.ToLowerInvariant());
         }
-        if (picked.Count > 1 && s_numbers.Contains(picked[0]))
+        if (picked.Count > 1 && Lexicon.GroupNumbers.Contains(picked[0]))
         {
             // "Two rival wedding caterers": the protagonist is one of them.
             picked.RemoveAt(0);
@@ -171,14 +166,17 @@ internal static partial class ConceptAnalyzer
         return picked.Count > 0 ? string.Join(' ', picked) : "reluctant hero";
     }
 
-    private static List<string> KeyNouns(string concept, string? person, List<string> places)
+    private static List<string> KeyNouns(string concept, string? person, List<string> places, IReadOnlyList<Relative> relatives, string descriptor)
     {
         var result = new List<string>();
         void Add(string word)
         {
             var w = word.ToLowerInvariant();
             if (w.Length >= 3 && !s_stop.Contains(w) && !w.EndsWith("ly", StringComparison.Ordinal) && !result.Contains(w)
-                && (person is null || !person.Contains(word, StringComparison.Ordinal)) && !places.Any(p => p.Contains(word, StringComparison.Ordinal)))
+                && (person is null || !person.Contains(word, StringComparison.Ordinal)) && !places.Any(p => p.Contains(word, StringComparison.Ordinal))
+                && !Lexicon.Holidays.Contains(word) && !relatives.Any(r => r.Relation == w) && !Lexicon.TimeNouns.Contains(w)
+                && !(w.EndsWith("ed", StringComparison.Ordinal) && !Lexicon.PlaceNouns.Contains(w)) && !descriptor.Split(' ').Contains(Lexicon.Singular(w))
+                && !places.Any(p => p.Contains(w, StringComparison.OrdinalIgnoreCase)) && !Lexicon.Verbs.Contains(w) && w is not "self" and not "happens")
             {
                 result.Add(w);
             }
@@ -201,9 +199,6 @@ internal static partial class ConceptAnalyzer
     [GeneratedRegex(@"[A-Za-zÀ-ÖØ-öø-ÿ'’-]+")]
     private static partial Regex Words();
 
-    [GeneratedRegex(@"(?<before>\b[A-Za-zà-ÿ]+\s+(?:the\s+)?)?(?<run>\b[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+)*)")]
-    private static partial Regex ProperRun();
-
     /// <summary>
     /// Noun phrases after a determiner, reduced to their last one or two plain words: "the same royal wedding" →
     /// "royal wedding", "his late wife's boat" → "boat", "the fog rolling in" → "fog".
@@ -223,12 +218,6 @@ internal static partial class ConceptAnalyzer
                 yield return string.Join(' ', plain.TakeLast(2)).ToLowerInvariant();
             }
         }
-    }
-
-    private static int FirstForceIndex(List<string> nouns, string[] describes)
-    {
-        var index = nouns.FindIndex(n => !s_places.Contains(n) && !describes.Any(d => n.StartsWith(d, StringComparison.OrdinalIgnoreCase)));
-        return index < 0 ? int.MaxValue : index;
     }
 
     private static bool IsPossessive(string word) => word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal);

@@ -24,6 +24,8 @@ internal static partial class GenreCatalog
             new(3, "Final image", "{place} again. Nothing is under control, and {first} is — for once — fine with that."),
         ],
         Logline = "When {hero}, a {desc} in {place}, bets everything on a {force} that could fix {hers} life, {she} must keep the lie alive long enough to make it true — while {antagonist_first} is determined to expose it.",
+        Goal = "keep the whole thing from collapsing long enough to make it work",
+        Tail = "while {antagonist_first} waits for the moment it all falls apart",
         AltLogline = "A {desc} in {place} fakes {hers} way into the {force} — and has to keep faking it when the whole of {place} starts believing.",
         TitleTemplates = ["The {Force}", "Totally Fine in {place}", "{Force} Season", "Nobody Panic"],
         Synopsis = "{hero} is one bad week away from losing everything in {place}. The {force} looks like the answer, and with {ally} reluctantly in tow, {first} commits to it — badly. As success snowballs and {antagonist} closes in, {first} must choose between the life the lie built and the people it is hurting.",

@@ -24,6 +24,8 @@ internal static partial class GenreCatalog
             new(3, "Final image", "{place} again, the same ordinary day — but now {first} says the thing out loud."),
         ],
         Logline = "When the {force} resurfaces in {place}, {hero}, a {desc}, must confront {antagonist_first} and the past they share — or lose the last person who still knows {her}.",
+        Goal = "face the past {lead_she} {lead_has} spent years avoiding",
+        Tail = "or lose the last person who still knows {lead_her}",
         AltLogline = "A {desc} in {place} has one season to face the {force} {she} buried years ago — and the one person who remembers it differently.",
         TitleTemplates = ["The {Force}", "What the {Force} Kept", "Winter in {place}", "All the {Force}s We Keep"],
         Synopsis = "{hero} has held {hers} life in {place} together by never looking at the {force} directly. When it surfaces, {first} turns to {ally} and, reluctantly, to {antagonist}, the only other person who knows the whole truth. Over one season, old wounds reopen, and {first} must decide whether being right about the past is worth losing the future.",

@@ -24,6 +24,8 @@ internal static partial class GenreCatalog
             new(3, "Final image", "{place} at dawn: the {force} has thinned to an ordinary mist. {first} begins a new record, this time of what {she} chooses to keep."),
         ],
         Logline = "When {hero}, a {desc} in {place}, realises the {force} is taking something from everyone it touches, {she} must uncover what the {setting} has been feeding it — before it takes the one thing {she} cannot lose.",
+        Goal = "find out what is really waiting in {place}",
+        Tail = "before it takes the one thing {lead_she} cannot lose",
         AltLogline = "In {place}, a {desc} keeps a record of everything the {force} takes — until the record shows {she} {is} next.",
         TitleTemplates = ["What the {Force} Takes", "The {Force} Over {place}", "Under the {Force}", "Hollow {Force}"],
         Synopsis = "In {place}, {hero} notices what no one else will: the {force} is taking something from the people it touches. As {first} keeps a record, {antagonist} works to keep the {setting}'s old bargain intact, and {ally} becomes the next to be taken. To end it, {first} must face what {she} {has} been afraid to lose.",

@@ -24,6 +24,8 @@ internal static partial class GenreCatalog
             new(3, "Final image", "{place}, the same street as the opening — but now {first} is walking it with someone."),
         ],
         Logline = "When {hero}, a {desc} in {place}, is thrown together with {ally} over the {force}, {she} must choose between the safe life {she} planned and a love that asks {her} to be brave.",
+        Goal = "choose between the safe life {lead_she} planned and a love that asks {lead_her} to be brave",
+        Tail = "before the season, and the chance, runs out",
         AltLogline = "A {desc} in {place} who plans everything meets {ally}, who plans nothing — and the {force} puts them on the same road for one season.",
         TitleTemplates = ["The {Force}", "A Season in {place}", "Everything but the {Force}", "{place}, Again"],
         Synopsis = "{hero} has a plan for {hers} life in {place}, and it does not include {ally}. Thrown together by the {force}, the two of them fall despite themselves — until {antagonist} and a secret {first} has been keeping pull them apart. To keep what {she} found, {first} must risk the one thing {she} {has} always protected: {hers} pride.",

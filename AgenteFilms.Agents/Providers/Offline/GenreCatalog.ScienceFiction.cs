@@ -24,6 +24,8 @@ internal static partial class GenreCatalog
             new(3, "Final image", "The {setting} again, unchanged to the eye — but the hum now has a rhythm, and {first} is listening."),
         ],
         Logline = "When {hero}, a {desc} in {place}, detects a {force} that should not exist, {she} must decide whether to answer it — before {antagonist_first} shuts down the only chance to understand it.",
+        Goal = "learn what {the_force} really {force_is}",
+        Tail = "before {antagonist_first} shuts down the only chance to understand {the_force}",
         AltLogline = "Alone in {place}, a {desc} answers a {force} no one else believes in — and discovers it has been waiting for {her}.",
         TitleTemplates = ["The {Force}", "{Force} Protocol", "Beyond {place}", "Echoes of the {Force}"],
         Synopsis = "In {place}, {hero} keeps a lonely, exacting routine — until the {force} breaks every model {she} trusts. As {first} and {ally} try to understand it, {antagonist} moves to contain it, and the {force} reveals it knows things about {first} no one should. To answer it, {first} must risk the one certainty {she} {has} left.",

@@ -24,6 +24,8 @@ internal static partial class GenreCatalog
             new(3, "Final image", "{place} at dawn again. {first} is no longer invisible — and for the first time, {she} {is} not afraid of being seen."),
         ],
         Logline = "When {hero}, a {desc} in {place}, stumbles onto the {force}, {she} must expose it before {antagonist_first} buries the truth — and {her} with it.",
+        Goal = "expose the truth about {the_force}",
+        Tail = "before {antagonist_first} buries it, and {lead_her} with it",
         AltLogline = "A {desc} in {place} has one week to prove the {force} is real — before {antagonist}, the person who built it, makes {her} its next casualty.",
         TitleTemplates = ["The {Force} File", "Cold {Force}", "Dead Ground at {place}", "The Quiet {Force}"],
         Synopsis = "{hero} has survived in {place} by being careful. When a small inconsistency points to the {force}, {first} follows it alone — and discovers that the people {she} trusted most have the most to lose. Hunted by {antagonist}, {first} must decide how much of {hers} own life {she} will burn to make the truth impossible to ignore.",

@@ -14,6 +14,10 @@ internal sealed record GenreProfile
     public required IReadOnlyList<string> ActTitles { get; init; }
     public required IReadOnlyList<BeatTemplate> Beats { get; init; }
     public required string Logline { get; init; }
+    /// <summary>What the protagonist must do when the concept names no choice of its own ("expose the truth about {the_force}").</summary>
+    public required string Goal { get; init; }
+    /// <summary>The genre's clock or cost, closing a logline built on the concept's own clause ("before {antagonist_first} ...").</summary>
+    public required string Tail { get; init; }
     /// <summary>A second logline shape, used when the writer asks for a revision.</summary>
     public required string AltLogline { get; init; }
     public required IReadOnlyList<string> TitleTemplates { get; init; }

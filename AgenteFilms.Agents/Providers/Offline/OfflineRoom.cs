@@ -70,7 +70,7 @@ internal static class OfflineRoom
         var pitch = fromState with
         {
             Title = string.IsNullOrWhiteSpace(fromState.Title) ? concept.Title : fromState.Title,
-            Logline = string.IsNullOrWhiteSpace(fromState.Logline) ? concept.Fill(concept.Genre.Logline) : fromState.Logline,
+            Logline = string.IsNullOrWhiteSpace(fromState.Logline) ? concept.Logline() : fromState.Logline,
             Genre = string.IsNullOrWhiteSpace(concept.Brief.Genre) ? concept.Genre.DisplayName : concept.Brief.Genre.Trim(),
             Format = string.IsNullOrWhiteSpace(concept.Brief.Format) ? "Feature film" : concept.Brief.Format.Trim(),
             Runtime = MarketWriter.Runtime(concept),
@@ -87,9 +87,9 @@ internal static class OfflineRoom
     {
         AgentNames.Researcher => ResearchSummary(concept),
         AgentNames.Screenwriter => request.Read<Critique>(StateKeys.Critique) is { Passed: false } critique
-            ? $"Revision {critique.Iteration + 1} of \"{concept.Title}\": I reworked {string.Join(", ", critique.Notes.Select(n => n.Beat))} to answer the critic's notes. {concept.Fill(concept.Genre.Logline)}"
-            : $"First draft of \"{concept.Title}\" in three acts ({string.Join(" / ", concept.Genre.ActTitles)}). {concept.Fill(concept.Genre.Logline)}",
-        AgentNames.CharacterDeveloper => concept.Fill("Four principals: {hero} (the {desc}), {antagonist}, {ally} and {mentor}, each with a want, a need and an arc tied to the beats."),
+            ? $"Revision {critique.Iteration + 1} of \"{concept.Title}\": I reworked {string.Join(", ", critique.Notes.Select(n => n.Beat))} to answer the critic's notes. {concept.Logline()}"
+            : $"First draft of \"{concept.Title}\" in three acts ({string.Join(" / ", concept.Genre.ActTitles)}). {concept.Logline()}",
+        AgentNames.CharacterDeveloper => concept.Fill(concept.Family.Count > 0 ? $"Five principals: {{hero}} (the {{desc}}), {{antagonist}}, {{ally}}, {{mentor}} and {concept.Family[0].Name} ({{first}}'s {concept.Family[0].Relative.Description}), each with a want, a need and an arc tied to the beats." : "Four principals: {hero} (the {desc}), {antagonist}, {ally} and {mentor}, each with a want, a need and an arc tied to the beats."),
         AgentNames.BoxOffice => $"Positioned as {Article(concept.Genre.DisplayName.ToLowerInvariant())} {concept.Genre.DisplayName.ToLowerInvariant()} with illustrative comparables (unverified) and a budget range of {MarketWriter.Market(concept, request.Note).BudgetRange}.",
         AgentNames.CastingDirector => $"Aspirational casting ideas for each principal. {CastingReport.AspirationalNote}",
         AgentNames.PitchWriter => $"The pitch for \"{concept.Title}\" is assembled: logline, synopsis, characters, structure, market, casting and production notes.",

@@ -38,10 +38,10 @@ internal static class StoryWriter
         {
             Title = title,
             // A writer's note asks for something different: the other logline shape (the title is reseeded below too).
-            Logline = concept.Fill(string.IsNullOrWhiteSpace(note) ? genre.Logline : genre.AltLogline),
+            Logline = string.IsNullOrWhiteSpace(note) ? concept.Logline() : concept.Fill(genre.AltLogline),
             Premise = concept.Brief.Concept,
             Genre = string.IsNullOrWhiteSpace(concept.Brief.Genre) ? genre.DisplayName : concept.Brief.Genre,
-            Synopsis = concept.Fill(genre.Synopsis),
+            Synopsis = concept.Fill(genre.Synopsis) + FamilyAndStakes(concept),
             WorldAndTone = concept.Fill(genre.World) + ToneLine(concept),
             Themes = random.Take(genre.Themes, 3),
             Acts = acts,
@@ -61,8 +61,9 @@ internal static class StoryWriter
         [
             Make(concept.Hero, genre.Hero),
             Make(concept.Antagonist, genre.Antagonist, revised ? ", because in {antagonist_first}'s eyes it is the only way to protect {place}" : null),
-            Make(concept.Ally, genre.Ally),
+            concept.IsPair ? Make(concept.Ally, genre.Ally) with { Role = concept.Fill("Co-lead, the other {desc}: ") + concept.Fill(genre.Ally.Role) } : Make(concept.Ally, genre.Ally),
             Make(concept.Mentor, genre.Mentor),
+            .. concept.Family.Select(f => Relative(concept, f.Relative, f.Name)),
         ];
         if (!string.IsNullOrWhiteSpace(note))
         {
@@ -70,6 +71,22 @@ internal static class StoryWriter
             characters[0] = characters[0] with { Need = $"{characters[0].Need} (developed further: {note.Trim().TrimEnd('.')})" };
         }
         return new CharacterList { Characters = characters };
+    }
+
+    /// <summary>A relative the concept names ("her sister", "his late son") is a principal, alive or in memory.</summary>
+    private static PitchCharacter Relative(Concept concept, Relative relative, string name)
+    {
+        var p = relative.Pronouns;
+        var tag = p == Pronouns.They ? "" : $" ({p.Subject}/{p.Object})";
+        return relative.IsDeceased
+            ? new(name, concept.Fill($"{{first}}'s {relative.Description}, gone, but present in every choice {{first}} makes") + tag,
+                $"To be remembered as {p.Subject} really was, not as {{first}} needs {p.Object} to be".Replace("{first}", concept.HeroFirst, StringComparison.Ordinal),
+                concept.Fill($"For {{first}} to let {p.Object} go"),
+                concept.Fill($"From the wound behind {{first}}'s choices to the reason {{first}} finally chooses to live"))
+            : new(name, concept.Fill($"{{first}}'s {relative.Description}, whose fate is bound up with {{the_force}}") + tag,
+                concept.Fill($"To be more than the person {{first}} protects"),
+                concept.Fill($"To tell {{first}} the truth about what {p.Subject} {(p == Pronouns.They ? "have" : "has")} been hiding"),
+                concept.Fill($"From the stake in {{first}}'s choice to the one who makes that choice possible"));
     }
 
     /// <summary>Character breakdowns give pronouns; casting (which reads only the characters) relies on them.</summary>
@@ -81,6 +98,24 @@ internal static class StoryWriter
             : GenreCatalog.MaleNames.Contains(first) ? Pronouns.He
             : null;
         return pronouns is null || pronouns == Pronouns.They ? "" : $" ({pronouns.Subject}/{pronouns.Object})";
+    }
+
+    /// <summary>The concept's own relatives and dilemma, so the synopsis carries what the writer put at stake.</summary>
+    private static string FamilyAndStakes(Concept concept)
+    {
+        var text = "";
+        if (concept.Family.Count > 0)
+        {
+            var (relative, name) = concept.Family[0];
+            text += relative.IsDeceased
+                ? concept.Fill($" Behind it all is {name}, {{first}}'s {relative.Description}, whose loss shapes every choice {{first}} makes.")
+                : concept.Fill($" At the heart of it is {name}, {{first}}'s {relative.Description}.");
+        }
+        if (concept.Dilemma is { } dilemma && concept.Event is not null)
+        {
+            text += concept.Fill($" In the end, {{first}} must {dilemma.Replace("{", "(", StringComparison.Ordinal)}.");
+        }
+        return text;
     }
 
     private static string ActSummary(Concept concept, int act) => act switch
