@@ -61,5 +61,21 @@ public sealed class DashboardTests : MudTestContext, IClassFixture<SqliteTestDat
         Assert.Empty(await _store.ListAsync(_user.Id, Xunit.TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task SearchNarrowsTheList_AndCardsOpenTheWorkspace()
+    {
+        var heist = await _store.CreateAsync(_user.Id, new NewSession("The Moon Heist", """{"genre":"Comedy"}"""), Xunit.TestContext.Current.CancellationToken);
+        await _store.CreateAsync(_user.Id, new NewSession("Salt Line", """{"genre":"Thriller"}"""), Xunit.TestContext.Current.CancellationToken);
+        Render<MudPopoverProvider>();
+        var cut = Render<Dashboard>();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=session-card]").Count));
+
+        cut.Find("#search").Input("comedy");
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid=session-card]")));
+        Assert.Contains("The Moon Heist", cut.Find("[data-testid=session-card]").TextContent);
+        Assert.Equal($"/pitches/{heist.Id}", cut.Find("[data-testid=session-link]").GetAttribute("href"));
+    }
+
     private sealed record FixedUser(Guid Id) : ICurrentUser;
 }
