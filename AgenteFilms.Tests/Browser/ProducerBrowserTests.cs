@@ -41,4 +41,38 @@ public sealed class ProducerBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("share-unavailable")).ToContainTextAsync("This link was turned off");
         await Assertions.Expect(page.GetByTestId("shared-pitch")).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task WriterExportsTheDeckAndSharesALinkFromTheWorkspace()
+    {
+        using var folder = new TempFolder();
+        await using var app = AppFactory.OnSqlite(folder.Path);
+        var baseAddress = app.StartKestrel();
+        using var client = new HttpClient { BaseAddress = baseAddress };
+        var session = await client.CreateSessionAsync("Paper Moons", "A forger of old maps is hired to fake the one map that could prove her grandfather innocent", genre: "thriller");
+        (await client.PostMessageAsync(session, "Pitch it", wait: true)).EnsureSuccessStatusCode();
+
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(baseAddress, $"/pitches/{session}").ToString());
+        var export = page.GetByTestId("export-menu").Locator("button").First;
+        await Assertions.Expect(export).ToBeEnabledAsync();
+
+        await export.ClickAsync();
+        await Assertions.Expect(page.GetByText("Pitch deck (PDF)")).ToBeVisibleAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByText("Pitch deck (PDF)").ClickAsync());
+        Assert.EndsWith(".pdf", download.SuggestedFilename);
+
+        await export.ClickAsync();
+        await page.GetByText("Share with a producer…").ClickAsync();
+        await page.GetByTestId("create-share-link").ClickAsync();
+        var urlField = page.GetByTestId("share-url");
+        await Assertions.Expect(urlField).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("/share/"));
+        await Screenshots.SaveAsync(page, "share-dialog.png");
+        var url = await urlField.InputValueAsync();
+
+        var producer = await context.NewPageAsync();
+        await producer.GotoAsync(url);
+        await Assertions.Expect(producer.GetByTestId("share-downloads")).ToBeVisibleAsync();
+    }
 }

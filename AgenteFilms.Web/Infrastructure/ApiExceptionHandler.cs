@@ -57,6 +57,12 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
                 Title = "The request is not valid.",
                 Detail = unknown.Message,
             },
+            PitchVersionConflictException pitchConflict => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "The pitch changed.",
+                Detail = pitchConflict.Message,
+            },
             UnknownModelException unknownModel => new ProblemDetails
             {
                 Status = StatusCodes.Status400BadRequest,
