@@ -10,7 +10,7 @@ public sealed class MessageStore(IDbContextFactory<AgenteFilmsDbContext> context
     {
         var question = new Question
         {
-            Id = Guid.CreateVersion7(),
+            Id = SequentialId.Next(time),
             SessionId = sessionId,
             Content = content,
             CreatedAt = time.GetUtcNow().UtcDateTime,
@@ -25,7 +25,7 @@ public sealed class MessageStore(IDbContextFactory<AgenteFilmsDbContext> context
     {
         if (answer.Id == Guid.Empty)
         {
-            answer.Id = Guid.CreateVersion7();
+            answer.Id = SequentialId.Next(time);
         }
         if (answer.CreatedAt == default)
         {

@@ -66,7 +66,7 @@ public sealed class PitchStore(IDbContextFactory<AgenteFilmsDbContext> contexts,
         var now = time.GetUtcNow().UtcDateTime;
         var version = new PitchVersion
         {
-            Id = Guid.CreateVersion7(),
+            Id = SequentialId.Next(time),
             SessionId = sessionId,
             Number = latest + 1,
             DocumentJson = documentJson,

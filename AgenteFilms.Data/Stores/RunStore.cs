@@ -36,12 +36,12 @@ public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, T
         Question? question = null;
         if (request.Question is { } content)
         {
-            question = new Question { Id = Guid.CreateVersion7(), SessionId = sessionId, Content = content, CreatedAt = now };
+            question = new Question { Id = SequentialId.Next(time), SessionId = sessionId, Content = content, CreatedAt = now };
             db.Questions.Add(question);
         }
         var run = new AgentRun
         {
-            Id = Guid.CreateVersion7(),
+            Id = SequentialId.Next(time),
             SessionId = sessionId,
             QuestionId = question?.Id,
             Workflow = request.Workflow,
@@ -164,7 +164,7 @@ public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, T
         var step = await db.AgentSteps.FirstOrDefaultAsync(s => s.RunId == runId && s.StepKey == stepKey, cancellationToken);
         if (step is null)
         {
-            step = new AgentStep { Id = Guid.CreateVersion7(), RunId = runId, StepKey = stepKey };
+            step = new AgentStep { Id = SequentialId.Next(time), RunId = runId, StepKey = stepKey };
             db.AgentSteps.Add(step);
         }
         step.Agent = agent;
@@ -198,7 +198,7 @@ public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, T
 
         db.Answers.Add(new Answer
         {
-            Id = Guid.CreateVersion7(),
+            Id = SequentialId.Next(time),
             SessionId = commit.SessionId,
             QuestionId = commit.QuestionId,
             RunId = commit.RunId,
@@ -224,7 +224,7 @@ public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, T
                 .MaxAsync(p => (int?)p.Number, cancellationToken) ?? 0) + 1;
             db.PitchVersions.Add(new PitchVersion
             {
-                Id = Guid.CreateVersion7(),
+                Id = SequentialId.Next(time),
                 SessionId = commit.SessionId,
                 Number = number,
                 DocumentJson = pitch,

@@ -11,7 +11,7 @@ public sealed class SessionStore(IDbContextFactory<AgenteFilmsDbContext> context
         var now = time.GetUtcNow().UtcDateTime;
         var session = new Session
         {
-            Id = Guid.CreateVersion7(),
+            Id = SequentialId.Next(time),
             OwnerId = ownerId,
             Title = input.Title,
             BriefJson = input.BriefJson,

@@ -16,7 +16,7 @@ public sealed class ShareLinkStore(IDbContextFactory<AgenteFilmsDbContext> conte
         }
         var link = new ShareLink
         {
-            Id = Guid.CreateVersion7(),
+            Id = SequentialId.Next(time),
             SessionId = sessionId,
             TokenHash = tokenHash,
             CreatedAt = time.GetUtcNow().UtcDateTime,

@@ -19,6 +19,22 @@ internal static class ExportTestSupport
     /// <summary>Words as letter/digit runs, so punctuation, Markdown markers and line-end hyphens do not matter.</summary>
     public static HashSet<string> Words(string text) =>
         Regex.Split(text, @"[^\p{L}\p{N}]+").Where(w => w.Length > 0).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Words of <paramref name="expected"/> that <paramref name="actual"/> has fewer of (multiset difference): a word
+    /// dropped once is found even when the same word survives elsewhere.
+    /// </summary>
+    public static IReadOnlyList<string> MissingWords(string expected, string actual)
+    {
+        static Dictionary<string, int> Count(string text) =>
+            Regex.Split(text, @"[^\p{L}\p{N}]+").Where(w => w.Length > 0)
+                .GroupBy(w => w, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var have = Count(actual);
+        return Count(expected)
+            .Where(e => have.GetValueOrDefault(e.Key) < e.Value)
+            .Select(e => $"{e.Key} ({have.GetValueOrDefault(e.Key)} of {e.Value})")
+            .ToList();
+    }
 }
 
 /// <summary>Runs poppler-utils. Missing tools skip the test locally and fail it on CI (CI=true).</summary>

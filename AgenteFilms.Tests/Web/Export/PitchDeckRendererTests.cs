@@ -97,15 +97,15 @@ public sealed class PitchDeckRendererTests
     [Fact]
     public void BigPitch_KeepsEveryWord_InTheLayout_AndInThePdfText()
     {
-        var pitch = SamplePitches.Big();
+        // 30 characters and a long synopsis: many slides, and every word of the input on them as often as it was given.
+        var pitch = SamplePitches.Big(characterCount: 30);
         var renderer = ExportTestSupport.Deck();
-        var expected = ExportTestSupport.Words(PitchText(pitch));
+        var expected = PitchText(pitch);
 
-        var laidOut = ExportTestSupport.Words(string.Join(" ", renderer.Layout(pitch, Ct).Select(s => s.Text)));
-        Assert.Empty(expected.Except(laidOut));
-
-        var pdfText = ExportTestSupport.Words(Poppler.Text(renderer.Render(pitch, Ct)));
-        Assert.Empty(expected.Except(pdfText));
+        Assert.Empty(ExportTestSupport.MissingWords(expected, string.Join(" ", renderer.Layout(pitch, Ct).Select(s => s.Text))));
+        // The extracted PDF text is checked as a set: pdftotext re-joins words broken after a hyphen and reorders
+        // table cells, so its counts are not the document's.
+        Assert.Empty(ExportTestSupport.Words(expected).Except(ExportTestSupport.Words(Poppler.Text(renderer.Render(pitch, Ct)))));
         Assert.True(renderer.Layout(pitch, Ct).Count >= 20, "the big pitch makes a long deck");
     }
 

@@ -91,7 +91,10 @@ internal static class PitchBlocks
     {
         if (!Has(comparable.Figures))
         {
-            return [new ParagraphBlock([new TextSpan("\u2014", scale.SmallStyle.WithColor(Muted))])];
+            // No figures, but a source is still information the producer should see: never drop it.
+            return comparable.IsVerified
+                ? [new ParagraphBlock([new TextSpan("\u2014", scale.SmallStyle.WithColor(Muted))]), SourceLine(comparable, scale)]
+                : [new ParagraphBlock([new TextSpan("\u2014", scale.SmallStyle.WithColor(Muted))])];
         }
 
         var figures = new List<TextSpan>(MarkdownLite.Inline(Flatten(comparable.Figures!), scale.SmallStyle));
@@ -105,12 +108,11 @@ internal static class PitchBlocks
             ];
         }
 
-        return
-        [
-            new ParagraphBlock(figures),
-            new ParagraphBlock([new TextSpan("Source: ", Sans(scale.Label, Muted).AsBold()), new TextSpan(comparable.Source!.Trim(), Sans(scale.Label, Muted))]) { SpaceBefore = 1 },
-        ];
+        return [new ParagraphBlock(figures), SourceLine(comparable, scale)];
     }
+
+    private static ParagraphBlock SourceLine(Comparable comparable, PitchTypeScale scale) =>
+        new([new TextSpan("Source: ", Sans(scale.Label, Muted).AsBold()), new TextSpan(comparable.Source!.Trim(), Sans(scale.Label, Muted))]) { SpaceBefore = 1 };
 
     public static ParagraphBlock UnverifiedFootnote(PitchTypeScale scale) => new(
     [
