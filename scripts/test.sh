@@ -49,6 +49,9 @@ if [ -z "${AGENTEFILMS_TEST_POSTGRES:-}" ]; then
     fi
 fi
 
+# Browser tests save screenshots and rendered PDF pages here, to be looked at.
+export AGENTEFILMS_SCREENSHOTS="${AGENTEFILMS_SCREENSHOTS:-$PWD/artifacts/screenshots}"
+
 log "building"
 dotnet tool restore >/dev/null
 dotnet build AgenteFilms.sln -c Debug -nologo -v quiet -clp:ErrorsOnly

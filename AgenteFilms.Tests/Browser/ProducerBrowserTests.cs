@@ -35,6 +35,7 @@ public sealed class ProducerBrowserTests(BrowserFixture browser)
         var path = Path.Combine(folder.Path, download.SuggestedFilename);
         await download.SaveAsAsync(path);
         Assert.Equal("%PDF"u8.ToArray(), (await File.ReadAllBytesAsync(path, Ct))[..4]);
+        await Screenshots.SavePdfPagesAsync(path, "shared-deck");
 
         await client.DeleteAsync($"/api/sessions/{session}/share-links/{link.GetProperty("id").GetGuid()}", Ct);
         await page.GotoAsync(url);
