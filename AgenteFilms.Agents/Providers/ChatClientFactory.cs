@@ -63,7 +63,8 @@ public sealed class ChatClientFactory(
     {
         var provider = profile.Options.Provider switch
         {
-            LlmProvider.Offline => new OfflineChatClient(profile.Options, timeProvider),
+            LlmProvider.Offline => new OfflineChatClient(profile.Options, timeProvider,
+                Offline.OfflineModelBehavior.Default with { CriticPassIteration = profile.Options.CriticPassIteration }),
             LlmProvider.OpenAI or LlmProvider.OpenAICompatible => CreateOpenAI(profile),
             LlmProvider.AzureOpenAI => CreateAzureOpenAI(profile),
             var other => throw new ModelRequestException(profile.Name, ModelFailureKind.Configuration, $"Profile '{profile.Name}' has an unknown provider '{other}'."),

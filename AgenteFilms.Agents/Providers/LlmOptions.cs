@@ -80,6 +80,13 @@ public sealed class ModelProfileOptions
     public int TokensPerSecond { get; set; }
 
     /// <summary>
+    /// Offline model only: the writers'-room iteration from which its critic approves (default 2: the first draft fails
+    /// with notes, the revision passes; 1 passes at once; 0 never passes, so the loop runs to its bound).
+    /// </summary>
+    [Range(0, 100)]
+    public int CriticPassIteration { get; set; } = 2;
+
+    /// <summary>
     /// First retry delay in milliseconds; later retries double it (with jitter). A <c>Retry-After</c> header from the
     /// server takes precedence.
     /// </summary>
