@@ -83,4 +83,33 @@ public sealed class PitchPanelBrowserTests(BrowserFixture browser, SqliteTestDat
         await Assertions.Expect(card.GetByTestId("section-body")).ToContainTextAsync(original[..Math.Min(40, original.Length)]);
         await Assertions.Expect(card.GetByTestId("section-body")).Not.ToContainTextAsync("Mara sells the lighthouse");
     }
+
+    [Fact]
+    public async Task WriterRegeneratesSectionWithNote()
+    {
+        using var folder = new TempFolder();
+        await using var app = AppFactory.OnSqlite(folder.Path);
+        var baseAddress = app.StartKestrel();
+        using var client = new HttpClient { BaseAddress = baseAddress };
+        var session = await client.CreateSessionAsync("Night Ferry", "A ferry captain smuggles letters across a frozen strait for families split by a border", genre: "drama");
+        (await client.PostMessageAsync(session, "Pitch it", wait: true)).EnsureSuccessStatusCode();
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(baseAddress, $"/pitches/{session}").ToString());
+        var characters = page.Locator("[data-testid=section-card][data-section=characters]");
+        var casting = page.Locator("[data-testid=section-card][data-section=casting]");
+        await Assertions.Expect(casting.GetByTestId("stale-chip")).ToHaveCountAsync(0);
+
+        await Assertions.Expect(characters.GetByTestId("regenerate")).ToBeEnabledAsync();
+        await characters.GetByTestId("regenerate").ClickAsync();
+        await page.Locator("[data-testid=regenerate-dialog] textarea").First.FillAsync("Give the captain a rival on the other shore");
+        await page.GetByTestId("confirm-regenerate").ClickAsync();
+
+        // The regeneration runs as its own run; when it ends, what was built from the old characters is stale.
+        await Assertions.Expect(page.GetByTestId("run-status")).ToContainTextAsync("Regeneration", new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("run-status")).ToHaveAttributeAsync("data-status", "completed", new() { Timeout = 60_000 });
+        await Assertions.Expect(casting.GetByTestId("stale-chip")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Assertions.Expect(characters.GetByTestId("stale-chip")).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(page, "workspace-after-regeneration.png");
+    }
 }
