@@ -1,8 +1,7 @@
-using System.Text.Json;
-using AgenteFilms.Agents.Orchestration;
 using AgenteFilms.Agents.Pitch;
 using AgenteFilms.Data.Stores;
 using AgenteFilms.Web.Features.Export;
+using AgenteFilms.Web.Features.Pitch;
 using AgenteFilms.Web.Features.Sessions;
 using AgenteFilms.Web.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,20 +16,20 @@ public static class PitchApi
         var pitch = api.MapGroup("/sessions/{id}").WithTags("Pitch");
         pitch.MapGet("/pitch", GetAsync)
             .WithSummary("The pitch document (latest, or ?version=N) as JSON; as Markdown with ?format=markdown or Accept: text/markdown");
-        pitch.MapGet("/pitch.md", (Guid id, int? version, PitchStore pitches, PitchExportService export, ICurrentUser user, CancellationToken ct) =>
-                ExportAsync(id, version, pitches, user, p => export.Markdown(p), ct))
+        pitch.MapGet("/pitch.md", (Guid id, int? version, PitchService pitches, PitchExportService export, CancellationToken ct) =>
+                ExportAsync(id, version, pitches, p => export.Markdown(p), ct))
             .WithSummary("The pitch document as a Markdown file (?version=N for an earlier version)");
-        pitch.MapGet("/pitch.fountain", (Guid id, int? version, PitchStore pitches, PitchExportService export, ICurrentUser user, CancellationToken ct) =>
-                ExportAsync(id, version, pitches, user, p => export.Fountain(p), ct))
+        pitch.MapGet("/pitch.fountain", (Guid id, int? version, PitchService pitches, PitchExportService export, CancellationToken ct) =>
+                ExportAsync(id, version, pitches, p => export.Fountain(p), ct))
             .WithSummary("The pitch as a Fountain outline (title page, acts as sections, beats as synopses)");
-        pitch.MapGet("/pitch.pdf", (Guid id, int? version, string? layout, PitchStore pitches, PitchExportService export, ICurrentUser user, CancellationToken ct) =>
-                ExportAsync(id, version, pitches, user, p => export.Pdf(p, ParseLayout(layout), ct), ct))
+        pitch.MapGet("/pitch.pdf", (Guid id, int? version, string? layout, PitchService pitches, PitchExportService export, CancellationToken ct) =>
+                ExportAsync(id, version, pitches, p => export.Pdf(p, ParseLayout(layout), ct), ct))
             .WithSummary("The pitch as a PDF: ?layout=deck (16:9 slides, default) or ?layout=document (portrait pitch bible)");
         pitch.MapGet("/pitch/versions", ListVersionsAsync).WithSummary("Every version of the pitch, newest first");
         return api;
     }
 
-    private static async Task<IResult> GetAsync(Guid id, int? version, string? format, HttpRequest http, PitchStore pitches, ICurrentUser user, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(Guid id, int? version, string? format, HttpRequest http, PitchService pitches, CancellationToken cancellationToken)
     {
         var markdown = string.Equals(format, "markdown", StringComparison.OrdinalIgnoreCase)
             || (format is null && http.Headers.Accept.ToString().Contains("text/markdown", StringComparison.OrdinalIgnoreCase));
@@ -38,25 +37,25 @@ public static class PitchApi
         {
             throw new InputValidationException("format", "The format must be json or markdown.");
         }
-        var stored = await LoadAsync(id, version, pitches, user, cancellationToken);
+        var stored = await LoadAsync(id, version, pitches, cancellationToken);
         if (stored is null)
         {
             return PitchNotFound(version);
         }
         return markdown
-            ? TypedResults.Text(PitchMarkdown.Render(stored.Value.Document), "text/markdown; charset=utf-8")
-            : TypedResults.Ok(new PitchDto(stored.Value.Number, stored.Value.CreatedAt, stored.Value.Document));
+            ? TypedResults.Text(PitchMarkdown.Render(stored.Document), "text/markdown; charset=utf-8")
+            : TypedResults.Ok(new PitchDto(stored.Number, stored.CreatedAt, stored.Document));
     }
 
     private static async Task<IResult> ExportAsync(
-        Guid id, int? version, PitchStore pitches, ICurrentUser user, Func<PitchDocument, ExportedFile> export, CancellationToken cancellationToken)
+        Guid id, int? version, PitchService pitches, Func<PitchDocument, ExportedFile> export, CancellationToken cancellationToken)
     {
-        var stored = await LoadAsync(id, version, pitches, user, cancellationToken);
+        var stored = await LoadAsync(id, version, pitches, cancellationToken);
         if (stored is null)
         {
             return PitchNotFound(version);
         }
-        var file = export(stored.Value.Document);
+        var file = export(stored.Document);
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
@@ -68,29 +67,22 @@ public static class PitchApi
     };
 
     private static async Task<Results<Ok<IReadOnlyList<PitchVersionInfo>>, ProblemHttpResult>> ListVersionsAsync(
-        Guid id, PitchStore pitches, SessionService sessions, ICurrentUser user, CancellationToken cancellationToken)
+        Guid id, PitchService pitches, SessionService sessions, CancellationToken cancellationToken)
     {
         if (await sessions.GetAsync(id, cancellationToken) is null)
         {
             return ApiProblems.SessionNotFound();
         }
-        return TypedResults.Ok(await pitches.ListAsync(user.Id, id, cancellationToken));
+        return TypedResults.Ok(await pitches.ListVersionsAsync(id, cancellationToken));
     }
 
-    private static async Task<(int Number, DateTime CreatedAt, PitchDocument Document)?> LoadAsync(
-        Guid id, int? version, PitchStore pitches, ICurrentUser user, CancellationToken cancellationToken)
+    private static Task<StoredPitch?> LoadAsync(Guid id, int? version, PitchService pitches, CancellationToken cancellationToken)
     {
         if (version is < 1)
         {
             throw new InputValidationException("version", "The version must be 1 or more.");
         }
-        var stored = await pitches.GetAsync(user.Id, id, version, cancellationToken);
-        if (stored is null)
-        {
-            return null;
-        }
-        var document = JsonSerializer.Deserialize<PitchDocument>(stored.DocumentJson, AgentJson.Options) ?? new PitchDocument();
-        return (stored.Number, stored.CreatedAt, document);
+        return pitches.GetVersionAsync(id, version, cancellationToken);
     }
 
     private static ProblemHttpResult PitchNotFound(int? version) => TypedResults.Problem(

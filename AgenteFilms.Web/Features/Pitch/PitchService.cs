@@ -107,6 +107,10 @@ public sealed class PitchService(PitchStore pitches, StateStore state, RunStore 
     }
 
     /// <summary>Every version, newest first (empty for a session that is not the user's).</summary>
+    /// <summary>A version of the user's pitch (the latest when <paramref name="number"/> is null), or null.</summary>
+    public async Task<StoredPitch?> GetVersionAsync(Guid sessionId, int? number, CancellationToken cancellationToken) =>
+        await pitches.GetAsync(user.Id, sessionId, number, cancellationToken) is { } version ? StoredPitch.From(version) : null;
+
     public Task<IReadOnlyList<PitchVersionInfo>> ListVersionsAsync(Guid sessionId, CancellationToken cancellationToken)
         => pitches.ListAsync(user.Id, sessionId, cancellationToken);
 
@@ -155,8 +159,7 @@ public sealed class PitchService(PitchStore pitches, StateStore state, RunStore 
         return PitchStaleness.Reasons(pitchRows, headers, reads);
     }
 
-    private static PitchDocument Deserialize(string json)
-        => JsonSerializer.Deserialize<PitchDocument>(json, AgentJson.Options) ?? new PitchDocument();
+    private static PitchDocument Deserialize(string json) => StoredPitch.Parse(json);
 
     private static string Serialize(PitchDocument document) => JsonSerializer.Serialize(document, AgentJson.Options);
 }

@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using AgenteFilms.Agents.Orchestration;
 using AgenteFilms.Agents.Pitch;
 using AgenteFilms.Data.Entities;
 using AgenteFilms.Data.Stores;
@@ -58,7 +56,7 @@ public sealed class ShareService(ShareLinkStore links, PitchStore pitches, ICurr
         }
         // The owner's id is not needed: the link itself is the grant, to this session only.
         var version = await pitches.GetLatestForShareAsync(match.Link.SessionId, cancellationToken);
-        var document = version is null ? null : JsonSerializer.Deserialize<PitchDocument>(version.DocumentJson, AgentJson.Options);
+        var document = version is null ? null : Pitch.StoredPitch.Parse(version.DocumentJson);
         return new SharedPitch(ShareStatus.Valid, match.Title, document, version?.Number, match.Link.ExpiresAt);
     }
 
