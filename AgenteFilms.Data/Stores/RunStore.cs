@@ -148,14 +148,6 @@ public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, T
             .ToListAsync(cancellationToken);
     }
 
-    /// <summary>The active (queued or running) run of a session, if any.</summary>
-    public async Task<AgentRun?> GetActiveAsync(Guid sessionId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.AgentRuns.AsNoTracking().Include(r => r.Steps.OrderBy(s => s.StartedAt))
-            .FirstOrDefaultAsync(r => r.SessionId == sessionId && s_active.Contains(r.Status), cancellationToken);
-    }
-
     /// <summary>Records that a step started (or restarted after an interruption). Returns the step id.</summary>
     public async Task<Guid> StartStepAsync(Guid runId, string stepKey, string agent, int iteration, string? model, CancellationToken cancellationToken)
     {
@@ -235,6 +227,13 @@ public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, T
             });
         }
         await db.SaveChangesAsync(cancellationToken);
+        if (commit.RunArgumentsJson is { } arguments)
+        {
+            // Saved with the step that produced them (the showrunner's follow-ups), so a resume after a crash between
+            // the two cannot skip the step and lose what it asked for.
+            await db.AgentRuns.Where(r => r.Id == commit.RunId)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.ArgumentsJson, arguments), cancellationToken);
+        }
         // The runner never load-modify-saves the session row (DECISIONS §3): touch its timestamp only.
         await db.Sessions.Where(s => s.Id == commit.SessionId)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.UpdatedAt, now), cancellationToken);
@@ -335,7 +334,8 @@ public sealed record StepCommit(
     string ReadVersionsJson,
     IReadOnlyList<KeyValuePair<string, string>> StateWrites,
     string? PitchJson = null,
-    string? PitchNote = null);
+    string? PitchNote = null,
+    string? RunArgumentsJson = null);
 
 /// <summary>The session already has a queued or running run.</summary>
 public sealed class RunConflictException(Guid sessionId)

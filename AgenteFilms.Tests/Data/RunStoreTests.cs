@@ -104,7 +104,8 @@ public abstract class RunStoreTests<TDatabase>(TDatabase database) : IClassFixtu
 
         var versions = await Runs.CommitStepAsync(new StepCommit(
             session, run.Id, stepId, run.QuestionId, "pitch_writer", "Here is the pitch.", 100, 200, 0.0005m, 1234, "Offline model",
-            """{"brief":1}""", [new("pitch", """{"title":"Moon"}""")], PitchJson: """{"title":"Moon"}"""), Ct);
+            """{"brief":1}""", [new("pitch", """{"title":"Moon"}""")], PitchJson: """{"title":"Moon"}""",
+            RunArgumentsJson: """{"followUps":[]}"""), Ct);
 
         Assert.Equal(1, versions["pitch"]);
         await using var db = await database.Contexts.CreateDbContextAsync(Ct);
@@ -114,6 +115,7 @@ public abstract class RunStoreTests<TDatabase>(TDatabase database) : IClassFixtu
         var answer = await db.Answers.SingleAsync(a => a.RunId == run.Id, Ct);
         Assert.Equal(("pitch_writer", 100L, 200L, 1234L), (answer.Agent, answer.InputTokens, answer.OutputTokens, answer.DurationMs));
         Assert.Equal(1, await db.PitchVersions.CountAsync(p => p.SessionId == session && p.Number == 1, Ct));
+        Assert.Contains("followUps", (await db.AgentRuns.SingleAsync(r => r.Id == run.Id, Ct)).ArgumentsJson);
         Assert.Equal(1, await db.SessionStates.CountAsync(s => s.SessionId == session && s.Key == "pitch", Ct));
         var latest = await database.Services.GetRequiredService<StateStore>().GetLatestAsync(session, Ct);
         Assert.Equal(("pitch_writer", "Offline model"), (latest["pitch"].Agent, latest["pitch"].Model));

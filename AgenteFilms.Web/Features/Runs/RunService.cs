@@ -133,7 +133,8 @@ public sealed class RunService(
     /// <summary>Waits until the run ends (completed, failed, cancelled or interrupted) and returns it with its steps.</summary>
     public async Task<AgentRun> WaitAsync(Guid sessionId, Guid runId, CancellationToken cancellationToken)
     {
-        using var subscription = hub.Subscribe(sessionId, afterSequence: null);
+        // Only what comes next matters here: skip replaying the run's buffered events (a hot path under load).
+        using var subscription = hub.Subscribe(sessionId, afterSequence: hub.LastSequence(sessionId));
         while (true)
         {
             // Check the table after subscribing, so an end published in between is not missed.

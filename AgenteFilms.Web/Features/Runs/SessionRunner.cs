@@ -87,6 +87,10 @@ public sealed class SessionRunner(
         }
         var writes = completed.Writes.Select(w => new KeyValuePair<string, string>(w.Key, w.Json)).ToList();
         var pitch = completed.Writes.FirstOrDefault(w => w.Key == StateKeys.Pitch);
+        // What the showrunner's tools asked for is saved with its step, so a resumed chat turn does that work.
+        var arguments = completed.FollowUps.Count > 0
+            ? (RunArguments.FromJson(run.ArgumentsJson) with { FollowUps = completed.FollowUps }).ToJson()
+            : null;
         await runs.CommitStepAsync(new StepCommit(
             run.SessionId, run.Id, stepId, run.QuestionId, completed.Agent, completed.FinalText,
             completed.Usage.InputTokens, completed.Usage.OutputTokens, completed.Usage.CostUsd,
@@ -94,16 +98,8 @@ public sealed class SessionRunner(
             JsonSerializer.Serialize(completed.Reads),
             writes,
             PitchJson: pitch?.Json,
-            PitchNote: pitch is null ? null : $"Written by {completed.DisplayName}"), CancellationToken.None);
-
-        if (completed.FollowUps.Count > 0)
-        {
-            // Saved with the run so a resumed chat turn does the work the showrunner asked for.
-            var arguments = RunArguments.FromJson(run.ArgumentsJson) with { FollowUps = completed.FollowUps };
-            await using var db = await contexts.CreateDbContextAsync(CancellationToken.None);
-            await db.AgentRuns.Where(r => r.Id == run.Id)
-                .ExecuteUpdateAsync(u => u.SetProperty(r => r.ArgumentsJson, arguments.ToJson()), CancellationToken.None);
-        }
+            PitchNote: pitch is null ? null : $"Written by {completed.DisplayName}",
+            RunArgumentsJson: arguments), CancellationToken.None);
     }
 
     private async Task EndInFlightAsync(Dictionary<string, Guid> stepIds, StepStatus status, string? error)
