@@ -55,6 +55,4 @@ public sealed class ChatPanelTests : MudTestContext, IClassFixture<SqliteTestDat
     }
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
-    private sealed record FixedUser(Guid Id) : ICurrentUser;
 }

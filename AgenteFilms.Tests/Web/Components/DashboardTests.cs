@@ -76,6 +76,4 @@ public sealed class DashboardTests : MudTestContext, IClassFixture<SqliteTestDat
         Assert.Contains("The Moon Heist", cut.Find("[data-testid=session-card]").TextContent);
         Assert.Equal($"/pitches/{heist.Id}", cut.Find("[data-testid=session-link]").GetAttribute("href"));
     }
-
-    private sealed record FixedUser(Guid Id) : ICurrentUser;
 }

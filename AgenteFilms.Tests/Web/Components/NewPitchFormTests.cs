@@ -99,6 +99,4 @@ public sealed class NewPitchFormTests : MudTestContext, IClassFixture<SqliteTest
     private static IElement FieldOf(IElement input) => input.Closest(".mud-input-control") ?? throw new InvalidOperationException("No field around the input.");
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
-
-    private sealed record FixedUser(Guid Id) : ICurrentUser;
 }

@@ -50,6 +50,4 @@ public sealed class ShareDialogTests : MudTestContext, IClassFixture<SqliteTestD
         provider.WaitForAssertion(() => Assert.Contains("turned off", provider.Markup));
         Assert.Equal(ShareStatus.Revoked, (await sharing.OpenAsync(token, Xunit.TestContext.Current.CancellationToken)).Status);
     }
-
-    private sealed record FixedUser(Guid Id) : ICurrentUser;
 }

@@ -87,6 +87,4 @@ public sealed class SessionLiveViewTests(SqliteTestDatabase database) : IClassFi
             await Task.Delay(5, Xunit.TestContext.Current.CancellationToken);
         }
     }
-
-    private sealed record FixedUser(Guid Id) : ICurrentUser;
 }

@@ -62,6 +62,4 @@ public sealed class ShareServiceTests(SqliteTestDatabase database) : IClassFixtu
         Assert.Equal(ShareStatus.Unknown, (await Service(owner).OpenAsync(tampered, Ct)).Status);
         Assert.Equal(ShareStatus.Unknown, (await Service(owner).OpenAsync("", Ct)).Status);
     }
-
-    private sealed record FixedUser(Guid Id) : ICurrentUser;
 }

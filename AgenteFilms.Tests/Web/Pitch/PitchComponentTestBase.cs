@@ -38,6 +38,4 @@ public abstract class PitchComponentTestBase : MudTestContext, IClassFixture<Sql
     protected PitchSeed Seed { get; }
 
     protected PitchService Service => Services.GetRequiredService<PitchService>();
-
-    private sealed record FixedUser(Guid Id) : ICurrentUser;
 }

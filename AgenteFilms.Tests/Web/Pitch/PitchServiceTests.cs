@@ -217,7 +217,6 @@ public abstract class PitchServiceTests<TDatabase>(TDatabase database) : IClassF
         Assert.Single(await Service().ListVersionsAsync(sessionId, Ct));
     }
 
-    private sealed record FixedUser(Guid Id) : ICurrentUser;
 }
 
 public sealed class SqlitePitchServiceTests(SqliteTestDatabase database) : PitchServiceTests<SqliteTestDatabase>(database);
