@@ -1,4 +1,5 @@
 using AgenteFilms.Web.Endpoints;
+using AgenteFilms.Web.Features.Account;
 using AgenteFilms.Web.Features.Export;
 using AgenteFilms.Web.Features.Pitch;
 using AgenteFilms.Web.Features.Runs;
@@ -34,6 +35,7 @@ public static class Extensions
         services.AddScoped<PitchService>();
         services.AddPitchExport();
         services.AddScoped<ShareService>();
+        services.AddScoped<DataExportService>();
         services.AddHostedService<RunWorker>();
 
         services.AddHealthChecks()

@@ -106,11 +106,11 @@ public sealed class PitchService(PitchStore pitches, StateStore state, RunStore 
         return restored;
     }
 
-    /// <summary>Every version, newest first (empty for a session that is not the user's).</summary>
     /// <summary>A version of the user's pitch (the latest when <paramref name="number"/> is null), or null.</summary>
     public async Task<StoredPitch?> GetVersionAsync(Guid sessionId, int? number, CancellationToken cancellationToken) =>
         await pitches.GetAsync(user.Id, sessionId, number, cancellationToken) is { } version ? StoredPitch.From(version) : null;
 
+    /// <summary>Every version, newest first (empty for a session that is not the user's).</summary>
     public Task<IReadOnlyList<PitchVersionInfo>> ListVersionsAsync(Guid sessionId, CancellationToken cancellationToken)
         => pitches.ListAsync(user.Id, sessionId, cancellationToken);
 
