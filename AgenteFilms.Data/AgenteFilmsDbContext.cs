@@ -1,4 +1,5 @@
 using AgenteFilms.Data.Entities;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -7,8 +8,10 @@ namespace AgenteFilms.Data;
 /// <summary>
 /// The model shared by both providers. Each provider has a derived context with its own migrations
 /// (EF Core, "Migrations with multiple providers"); callers only ever see this type.
+/// It also keeps the ASP.NET Core Data Protection key ring (<see cref="DataProtectionKeys"/>), so antiforgery tokens
+/// and sign-in cookies survive a restart and are valid on every instance sharing the database.
 /// </summary>
-public abstract class AgenteFilmsDbContext(DbContextOptions options) : DbContext(options)
+public abstract class AgenteFilmsDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     /// <summary>Marks a string property holding JSON, so PostgreSQL can store it as jsonb.</summary>
     internal const string JsonAnnotation = "AgenteFilms:Json";
@@ -21,6 +24,7 @@ public abstract class AgenteFilmsDbContext(DbContextOptions options) : DbContext
     public DbSet<AgentStep> AgentSteps => Set<AgentStep>();
     public DbSet<PitchVersion> PitchVersions => Set<PitchVersion>();
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

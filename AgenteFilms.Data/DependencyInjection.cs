@@ -39,6 +39,7 @@ public static class DependencyInjection
         }
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<RunMetrics>();
         services.AddSingleton<SessionStore>();
         services.AddSingleton<MessageStore>();
         services.AddSingleton<StateStore>();

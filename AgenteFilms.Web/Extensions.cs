@@ -7,6 +7,7 @@ using AgenteFilms.Web.Features.Screenplay;
 using AgenteFilms.Web.Features.Sessions;
 using AgenteFilms.Web.Features.Sharing;
 using AgenteFilms.Web.Infrastructure;
+using AgenteFilms.Web.Infrastructure.Operations;
 using MudBlazor.Services;
 
 namespace AgenteFilms.Web;
@@ -40,6 +41,7 @@ public static class Extensions
 
         services.AddHealthChecks()
             .AddCheck<DatabaseHealthCheck>("database", tags: [HealthEndpoints.ReadyTag]);
+        services.AddOperations(configuration);
         return services;
     }
 }

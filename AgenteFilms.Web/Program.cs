@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using AgenteFilms.Data;
 using AgenteFilms.Web;
 using AgenteFilms.Web.Infrastructure;
+using AgenteFilms.Web.Infrastructure.Operations;
 using AgenteFilms.Web.Components;
 using AgenteFilms.Web.Endpoints;
 
@@ -43,6 +44,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthEndpoints();
+app.MapMetricsEndpoint();
 app.MapApi();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

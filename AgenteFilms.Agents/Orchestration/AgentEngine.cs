@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using AgenteFilms.Agents.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -49,6 +50,8 @@ public sealed partial class AgentEngine(WorkflowFactory workflows, TimeProvider 
     {
         void Emit(AgentEvent e) => events.TryWrite(e with { At = time.GetUtcNow() });
 
+        // Started here, on the pump's own flow, so every step span below is its child.
+        using var activity = AgentTelemetry.StartWorkflow(context, workflow.Name);
         var inFlight = new List<string>();
         string? response = null;
         string? lastText = null;
@@ -75,21 +78,25 @@ public sealed partial class AgentEngine(WorkflowFactory workflows, TimeProvider 
                 events.TryWrite(e);
             }
             Emit(new RunCompleted(context.RunId, response ?? lastText ?? ""));
+            activity.SetSucceeded();
             LogRunCompleted(context.RunId, workflow.Name);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             Emit(new RunCancelled(context.RunId, inFlight.FirstOrDefault()));
+            activity?.SetTag(AgentTelemetry.OutcomeTag, "cancelled");
             LogRunCancelled(context.RunId, inFlight.FirstOrDefault());
         }
         catch (AgentFailedException failed)
         {
             Emit(new RunFailed(context.RunId, failed.Agent, failed.StepKey, failed.Message));
+            activity.SetFailed("failed", failed.Message);
             LogAgentFailed(failed.InnerException ?? failed, context.RunId, failed.Agent, failed.StepKey, failed.Cause);
         }
         catch (Exception ex)
         {
             Emit(new RunFailed(context.RunId, null, inFlight.FirstOrDefault(), $"The {workflow.Name} workflow failed: {ex.Message}"));
+            activity.SetFailed("failed", ex.Message);
             LogWorkflowFailed(ex, context.RunId, workflow.Name);
         }
         finally

@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Threading.Channels;
 using AgenteFilms.Agents.Agents;
+using AgenteFilms.Agents.Diagnostics;
 using AgenteFilms.Agents.Providers;
 using AgenteFilms.Agents.Tools;
 using Microsoft.Extensions.AI;
@@ -61,26 +63,41 @@ public sealed class AgentStep(FilmAgent agent, AgentRuntime runtime, RevisionSco
 
     private async Task ExecuteAsync(RunContext context, string stepKey, ChannelWriter<AgentEvent> events, CancellationToken cancellationToken)
     {
+        // The step's span: the model calls below (gen-ai spans, HTTP) are its children.
+        using var activity = AgentTelemetry.StartStep(context, stepKey, Agent.Name);
+        var started = runtime.Time.GetTimestamp();
+        var outcome = "failed";
         try
         {
-            await ExecuteCoreAsync(context, stepKey, events, cancellationToken).ConfigureAwait(false);
+            await ExecuteCoreAsync(context, stepKey, events, activity, cancellationToken).ConfigureAwait(false);
             events.TryComplete();
+            outcome = "completed";
+            activity.SetSucceeded();
         }
         catch (Exception ex)
         {
             events.TryComplete();
             if (ex is OperationCanceledException && cancellationToken.IsCancellationRequested)
             {
+                outcome = "cancelled";
+                activity?.SetTag(AgentTelemetry.OutcomeTag, outcome);
                 throw;
             }
-            throw ex as AgentFailedException ?? Fail(stepKey, Describe(ex), ex);
+            var failure = ex as AgentFailedException ?? Fail(stepKey, Describe(ex), ex);
+            activity.SetFailed(outcome, failure.Cause);
+            throw failure;
+        }
+        finally
+        {
+            runtime.Metrics?.RecordStep(Agent.Name, outcome, runtime.Time.GetElapsedTime(started));
         }
     }
 
-    private async Task ExecuteCoreAsync(RunContext context, string stepKey, ChannelWriter<AgentEvent> events, CancellationToken cancellationToken)
+    private async Task ExecuteCoreAsync(RunContext context, string stepKey, ChannelWriter<AgentEvent> events, Activity? activity, CancellationToken cancellationToken)
     {
         var profileName = runtime.Options.ProfileFor(Agent.Name, context.ModelProfile);
         var profile = runtime.Models.Resolve(profileName);
+        activity?.SetTag(AgentTelemetry.ModelProfileTag, profile.Name);
         var client = runtime.Models.Create(profileName);
         var effectiveScope = scope ?? (context.Revision is { } revision ? new RevisionScope([revision.Section], revision.Note) : RevisionScope.Full);
 
@@ -131,10 +148,13 @@ public sealed class AgentStep(FilmAgent agent, AgentRuntime runtime, RevisionSco
         context.FollowUps.AddRange(tools.FollowUps);
         var escalated = tools.Escalated || (context.Iteration is { } iteration && Agent.HasEscalated(context.State, iteration));
         var duration = runtime.Time.GetElapsedTime(started);
+        var usage = MeasuredUsage(usageScope.Total, transcript.ReportedUsage, transcript.ReportedRequests, profile, duration);
+        activity?.SetTag(AgentTelemetry.InputTokensTag, usage.InputTokens);
+        activity?.SetTag(AgentTelemetry.OutputTokensTag, usage.OutputTokens);
+        activity?.SetTag(AgentTelemetry.CostTag, (double)usage.CostUsd);
         Emit(events, new AgentCompleted(
             stepKey, Agent.Name, Agent.DisplayName, profile.Name, profile.Label, context.Iteration, finalText,
-            MeasuredUsage(usageScope.Total, transcript.ReportedUsage, transcript.ReportedRequests, profile, duration), duration,
-            writes, reads, escalated, tools.FollowUps));
+            usage, duration, writes, reads, escalated, tools.FollowUps));
     }
 
     private ChatOptions BuildChatOptions(ToolContext tools)

@@ -34,8 +34,8 @@ public sealed class AgentFailedException(string agent, string displayName, strin
     public string Cause { get; } = cause;
 }
 
-/// <summary>What every step needs from the host: the model factory, the <c>Agents</c> options and a clock.</summary>
-public sealed record AgentRuntime(Providers.IChatClientFactory Models, AgentsOptions Options, TimeProvider Time)
+/// <summary>What every step needs from the host: the model factory, the <c>Agents</c> options, a clock and (optionally) step metrics.</summary>
+public sealed record AgentRuntime(Providers.IChatClientFactory Models, AgentsOptions Options, TimeProvider Time, Diagnostics.AgentMetrics? Metrics = null)
 {
     internal T Stamp<T>(T e) where T : AgentEvent => (T)((AgentEvent)e with { At = Time.GetUtcNow() });
 }

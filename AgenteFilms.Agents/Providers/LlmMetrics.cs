@@ -24,8 +24,11 @@ public sealed class LlmMetrics : IDisposable
         _tokens = _meter.CreateCounter<long>("agentefilms.llm.tokens", "{token}", "Tokens billed by the provider; tag token.type is input or output.");
         _cost = _meter.CreateCounter<double>("agentefilms.llm.cost", "USD", "Cost of model requests at the profile's prices.");
         _requests = _meter.CreateCounter<long>("agentefilms.llm.requests", "{request}", "Model requests; tag outcome is success or failure.");
-        _duration = _meter.CreateHistogram<double>("agentefilms.llm.request.duration", "s", "Duration of a model request (for streams: until the last update).");
-        _timeToFirstUpdate = _meter.CreateHistogram<double>("agentefilms.llm.time_to_first_update", "s", "Streaming: time until the first update arrived.");
+        // Bucket bounds in seconds (the exporters' defaults suit milliseconds).
+        _duration = _meter.CreateHistogram("agentefilms.llm.request.duration", "s", "Duration of a model request (for streams: until the last update).",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 20, 30, 60, 120, 300] });
+        _timeToFirstUpdate = _meter.CreateHistogram("agentefilms.llm.time_to_first_update", "s", "Streaming: time until the first update arrived.",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60] });
     }
 
     internal void RecordSuccess(string profile, string model, Usage usage, bool streaming, TimeSpan? timeToFirstUpdate)

@@ -7,7 +7,7 @@ namespace AgenteFilms.Data.Stores;
 /// The run queue and run progress. A run is a row (Queued → Running → Completed | Failed | Cancelled | Interrupted);
 /// a queued run survives a restart because the table, not memory, is the queue.
 /// </summary>
-public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, TimeProvider time)
+public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, TimeProvider time, RunMetrics? metrics = null)
 {
     private static readonly RunStatus[] s_active = [RunStatus.Queued, RunStatus.Running];
 
@@ -65,6 +65,7 @@ public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, T
             }
             throw new RunConflictException(sessionId);
         }
+        metrics?.Entered(RunStatus.Queued);
         return new EnqueueResult(run, Created: true);
     }
 
@@ -107,6 +108,10 @@ public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, T
                 }
             }
         }
+        if (claimed is not null)
+        {
+            metrics?.Entered(RunStatus.Running);
+        }
         return claimed is { } runId
             ? await db.AgentRuns.AsNoTracking().Include(r => r.Steps).FirstAsync(r => r.Id == runId, cancellationToken)
             : null;
@@ -120,10 +125,12 @@ public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, T
         await db.AgentSteps.Where(s => s.Status == StepStatus.Running)
             .Where(s => db.AgentRuns.Any(r => r.Id == s.RunId && r.Status == RunStatus.Running))
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, StepStatus.Cancelled).SetProperty(s => s.CompletedAt, now), cancellationToken);
-        return await db.AgentRuns.Where(r => r.Status == RunStatus.Running)
+        var interrupted = await db.AgentRuns.Where(r => r.Status == RunStatus.Running)
             .ExecuteUpdateAsync(u => u
                 .SetProperty(r => r.Status, RunStatus.Interrupted)
                 .SetProperty(r => r.Error, "The server stopped while this run was in progress. Resume it to continue."), cancellationToken);
+        metrics?.Entered(RunStatus.Interrupted, interrupted);
+        return interrupted;
     }
 
     /// <summary>A run with its steps, or null when it is not in the user's session.</summary>
@@ -255,8 +262,9 @@ public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, T
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        await db.AgentRuns.Where(r => r.Id == runId)
+        var updated = await db.AgentRuns.Where(r => r.Id == runId)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, status).SetProperty(r => r.CompletedAt, now).SetProperty(r => r.Error, error), cancellationToken);
+        metrics?.Entered(status, updated);
     }
 
     /// <summary>Cancels a run that is still queued. Returns false when it is not queued (then cancel the running one).</summary>
@@ -264,8 +272,13 @@ public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, T
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
-        return await db.AgentRuns.Where(r => r.Id == runId && r.Status == RunStatus.Queued)
+        var cancelled = await db.AgentRuns.Where(r => r.Id == runId && r.Status == RunStatus.Queued)
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RunStatus.Cancelled).SetProperty(r => r.CompletedAt, now), cancellationToken) == 1;
+        if (cancelled)
+        {
+            metrics?.Entered(RunStatus.Cancelled);
+        }
+        return cancelled;
     }
 
     /// <summary>
@@ -281,9 +294,14 @@ public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, T
         }
         try
         {
-            return await db.AgentRuns
+            var requeued = await db.AgentRuns
                 .Where(r => r.Id == runId && (r.Status == RunStatus.Interrupted || r.Status == RunStatus.Failed || r.Status == RunStatus.Cancelled))
                 .ExecuteUpdateAsync(u => u.SetProperty(r => r.Status, RunStatus.Queued).SetProperty(r => r.Error, (string?)null).SetProperty(r => r.CompletedAt, (DateTime?)null), cancellationToken) == 1;
+            if (requeued)
+            {
+                metrics?.Entered(RunStatus.Queued);
+            }
+            return requeued;
         }
         catch (DbUpdateException)
         {

@@ -375,6 +375,23 @@ namespace AgenteFilms.Data.Migrations.Sqlite
                     b.ToTable("ShareLinks", (string)null);
                 });
 
+            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("AgenteFilms.Data.Entities.AgentRun", b =>
                 {
                     b.HasOne("AgenteFilms.Data.Entities.Session", null)

@@ -1,4 +1,5 @@
 using AgenteFilms.Data.Stores;
+using OpenTelemetry;
 using Microsoft.Extensions.Options;
 
 namespace AgenteFilms.Web.Features.Runs;
@@ -74,6 +75,8 @@ public sealed class RunWorker(
 
     private async Task<Data.Entities.AgentRun?> ClaimAsync(CancellationToken stoppingToken)
     {
+        // Polling the queue is not traced: a span a second per instance would bury the runs' own traces.
+        using var untraced = SuppressInstrumentationScope.Begin();
         try
         {
             return await runs.ClaimNextAsync(stoppingToken);

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Text.Json;
+using AgenteFilms.Agents.Diagnostics;
 using AgenteFilms.Agents.Orchestration;
 using AgenteFilms.Data;
 using AgenteFilms.Data.Entities;
@@ -23,6 +25,8 @@ public sealed class SessionRunner(
 {
     public async Task ExecuteAsync(AgentRun run, CancellationToken stoppingToken)
     {
+        // The run's span: the engine's workflow and agent spans, and the database work of this run, are its children.
+        using var activity = AgentTelemetry.StartRun(run.SessionId, run.Id, run.Workflow);
         using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         signal.Register(run.Id, cancellation);
         var stepIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
@@ -31,19 +35,19 @@ public sealed class SessionRunner(
             var context = await BuildContextAsync(run, stoppingToken);
             if (context is null)
             {
-                await runs.FinishAsync(run.Id, RunStatus.Failed, "The pitch no longer exists.", CancellationToken.None);
+                await FinishAsync(activity, run, RunStatus.Failed, "The pitch no longer exists.");
                 return;
             }
             await foreach (var e in engine.RunAsync(context, cancellation.Token))
             {
-                await HandleAsync(run, e, stepIds, stoppingToken);
+                await HandleAsync(activity, run, e, stepIds, stoppingToken);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             logger.LogError(ex, "Run {RunId} of session {SessionId} failed in the runner", run.Id, run.SessionId);
             await EndInFlightAsync(stepIds, StepStatus.Failed, ex.Message);
-            await runs.FinishAsync(run.Id, RunStatus.Failed, $"The run stopped unexpectedly: {ex.Message}", CancellationToken.None);
+            await FinishAsync(activity, run, RunStatus.Failed, $"The run stopped unexpectedly: {ex.Message}");
             hub.Publish(run.SessionId, run.Id, "run_failed", new RunFailed(run.Id, null, null, ex.Message));
         }
         finally
@@ -52,7 +56,7 @@ public sealed class SessionRunner(
         }
     }
 
-    private async Task HandleAsync(AgentRun run, AgentEvent e, Dictionary<string, Guid> stepIds, CancellationToken stoppingToken)
+    private async Task HandleAsync(Activity? activity, AgentRun run, AgentEvent e, Dictionary<string, Guid> stepIds, CancellationToken stoppingToken)
     {
         switch (e)
         {
@@ -63,17 +67,17 @@ public sealed class SessionRunner(
                 await CommitAsync(run, completed, stepIds);
                 break;
             case RunCompleted:
-                await runs.FinishAsync(run.Id, RunStatus.Completed, null, CancellationToken.None);
+                await FinishAsync(activity, run, RunStatus.Completed, null);
                 break;
             case RunFailed failed:
                 await EndInFlightAsync(stepIds, StepStatus.Failed, failed.Message);
-                await runs.FinishAsync(run.Id, RunStatus.Failed, failed.Message, CancellationToken.None);
+                await FinishAsync(activity, run, RunStatus.Failed, failed.Message);
                 break;
             case RunCancelled:
                 // Shutting down is not the writer cancelling: the run is Interrupted and can be resumed.
                 var status = stoppingToken.IsCancellationRequested ? RunStatus.Interrupted : RunStatus.Cancelled;
                 await EndInFlightAsync(stepIds, StepStatus.Cancelled, null);
-                await runs.FinishAsync(run.Id, status, status == RunStatus.Interrupted ? "The server stopped during this run. Resume it to continue." : null, CancellationToken.None);
+                await FinishAsync(activity, run, status, status == RunStatus.Interrupted ? "The server stopped during this run. Resume it to continue." : null);
                 break;
         }
         hub.Publish(run.SessionId, run.Id, EventNames.Of(e), e);
@@ -100,6 +104,20 @@ public sealed class SessionRunner(
             PitchJson: pitch?.Json,
             PitchNote: pitch is null ? null : $"Written by {completed.DisplayName}",
             RunArgumentsJson: arguments), CancellationToken.None);
+    }
+
+    /// <summary>Ends the run in the table and tags the run's span with its status.</summary>
+    private async Task FinishAsync(Activity? activity, AgentRun run, RunStatus status, string? error)
+    {
+        await runs.FinishAsync(run.Id, status, error, CancellationToken.None);
+        if (activity is not null)
+        {
+            activity.SetTag(AgentTelemetry.RunStatusTag, status.ToString());
+            if (status == RunStatus.Failed)
+            {
+                activity.SetStatus(ActivityStatusCode.Error, error);
+            }
+        }
     }
 
     private async Task EndInFlightAsync(Dictionary<string, Guid> stepIds, StepStatus status, string? error)
