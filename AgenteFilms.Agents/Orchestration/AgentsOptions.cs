@@ -7,9 +7,19 @@ public sealed class AgentsOptions : IValidatableObject
 {
     public const string Section = "Agents";
 
-    /// <summary>How many writers'-room iterations run at most before the loop stops with "max iterations".</summary>
+    /// <summary>
+    /// How many writers'-room iterations a run makes at most before the loop stops with "max iterations", unless the
+    /// writer chose another number for the pitch (<see cref="RunContext.WritersRoomIterations"/>).
+    /// </summary>
     [Range(1, 10)]
     public int LoopMaxIterations { get; set; } = 3;
+
+    /// <summary>
+    /// The most writers'-room iterations a writer may choose for a pitch (the new-pitch form's upper bound). Each
+    /// iteration is four model-backed agent steps, so this caps what one pitch can cost.
+    /// </summary>
+    [Range(1, 10)]
+    public int LoopIterationsCeiling { get; set; } = 5;
 
     /// <summary>
     /// Agent name (e.g. <c>critic</c>, <c>screenwriter</c>) → model profile name (<c>Llm:Profiles:&lt;name&gt;</c>).
@@ -28,6 +38,9 @@ public sealed class AgentsOptions : IValidatableObject
     public string? ProfileFor(string agentName, string? sessionProfile)
         => ModelOverrides.TryGetValue(agentName, out var profile) && !string.IsNullOrWhiteSpace(profile) ? profile : sessionProfile;
 
+    /// <summary>The loop bound for a run: the writer's choice within 1..<see cref="LoopIterationsCeiling"/>, else <see cref="LoopMaxIterations"/>.</summary>
+    public int LoopIterationsFor(int? chosen) => chosen is { } n ? Math.Clamp(n, 1, LoopIterationsCeiling) : LoopMaxIterations;
+
     /// <summary>The timeout for one step of the named agent.</summary>
     public TimeSpan TimeoutFor(string agentName)
         => TimeSpan.FromSeconds(AgentTimeouts.TryGetValue(agentName, out var seconds) ? seconds : AgentTimeoutSeconds);
@@ -44,6 +57,12 @@ public sealed class AgentsOptions : IValidatableObject
                     $"Unknown agent '{name}'. Known agents: {string.Join(", ", AgentNames.All)}.",
                     [nameof(ModelOverrides)]);
             }
+        }
+        if (LoopMaxIterations > LoopIterationsCeiling)
+        {
+            yield return new ValidationResult(
+                $"LoopMaxIterations ({LoopMaxIterations}) is the default for a pitch, so it cannot exceed LoopIterationsCeiling ({LoopIterationsCeiling}).",
+                [nameof(LoopMaxIterations), nameof(LoopIterationsCeiling)]);
         }
         foreach (var (name, seconds) in AgentTimeouts)
         {

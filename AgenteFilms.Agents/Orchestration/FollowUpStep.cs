@@ -13,7 +13,7 @@ public sealed class FollowUpStep(WorkflowFactory workflows) : IWorkflowStep
 
     public async IAsyncEnumerable<AgentEvent> RunAsync(RunContext context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (workflows.CreateFollowUps(context.FollowUps.Requests) is not { } plan)
+        if (workflows.CreateFollowUps(context.FollowUps.Requests, context.WritersRoomIterations) is not { } plan)
         {
             yield break;
         }

@@ -41,6 +41,12 @@ public sealed record RunContext
     /// <summary>Prefix of step keys produced under this context, e.g. <c>writers_room/2</c>. Empty at the root.</summary>
     public string StepPrefix { get; init; } = "";
 
+    /// <summary>
+    /// The writers'-room loop bound the writer chose for this pitch; null: <see cref="AgentsOptions.LoopMaxIterations"/>.
+    /// Clamped to <see cref="AgentsOptions.LoopIterationsCeiling"/>.
+    /// </summary>
+    public int? WritersRoomIterations { get; init; }
+
     /// <summary>The writers'-room iteration (1-based) when running inside a loop.</summary>
     public int? Iteration { get; init; }
 

@@ -18,7 +18,7 @@ public sealed class WorkflowFactory(AgentCatalog agents, AgentRuntime runtime)
     /// <summary>The workflow for a context's <see cref="RunContext.Workflow"/>.</summary>
     public Workflow Create(RunContext context) => context.Workflow switch
     {
-        WorkflowKind.Pitch => CreatePitch(),
+        WorkflowKind.Pitch => CreatePitch(context.WritersRoomIterations),
         WorkflowKind.RegenerateSection => CreateRegeneration(
             context.Revision ?? throw new ArgumentException("A regeneration needs RunContext.Revision.", nameof(context))),
         WorkflowKind.Chat => CreateChat(),
@@ -29,7 +29,9 @@ public sealed class WorkflowFactory(AgentCatalog agents, AgentRuntime runtime)
     /// The default pitch workflow: Sequential(WritersRoom = Loop(max: researcher, screenwriter, character developer,
     /// critic), Preproduction = Parallel(box office, casting), pitch writer).
     /// </summary>
-    public Workflow CreatePitch() => new("pitch", new SequentialStep(null, [WritersRoom(), Preproduction(), Step(AgentNames.PitchWriter)]));
+    /// <param name="iterations">The writer's loop bound (see <see cref="AgentsOptions.LoopIterationsFor"/>); null: the configured default.</param>
+    public Workflow CreatePitch(int? iterations = null) =>
+        new("pitch", new SequentialStep(null, [WritersRoom(iterations), Preproduction(), Step(AgentNames.PitchWriter)]));
 
     /// <summary>
     /// Regenerates one section with a note: the agent that owns the section's source key, then the pitch writer
@@ -54,10 +56,10 @@ public sealed class WorkflowFactory(AgentCatalog agents, AgentRuntime runtime)
     public Workflow CreateChat()
         => new("chat", new SequentialStep(null, [Step(AgentNames.Greeter), new FollowUpStep(this)]), ResponseAgent: AgentNames.Greeter);
 
-    /// <summary>The writers' room loop, bounded by <see cref="AgentsOptions.LoopMaxIterations"/>.</summary>
-    public LoopStep WritersRoom() => new(
+    /// <summary>The writers' room loop, bounded by the writer's choice or <see cref="AgentsOptions.LoopMaxIterations"/>.</summary>
+    public LoopStep WritersRoom(int? iterations = null) => new(
         StageNames.WritersRoom,
-        runtime.Options.LoopMaxIterations,
+        runtime.Options.LoopIterationsFor(iterations),
         [Step(AgentNames.Researcher), Step(AgentNames.Screenwriter), Step(AgentNames.CharacterDeveloper), Step(AgentNames.Critic)],
         runtime);
 
@@ -71,7 +73,7 @@ public sealed class WorkflowFactory(AgentCatalog agents, AgentRuntime runtime)
     /// The minimal plan for the showrunner's requests, in workflow order, or null when there are none. Each agent
     /// runs at most once; the pitch writer runs last, limited to the sections that changed.
     /// </summary>
-    public IWorkflowStep? CreateFollowUps(IReadOnlyList<FollowUpRequest> requests)
+    public IWorkflowStep? CreateFollowUps(IReadOnlyList<FollowUpRequest> requests, int? iterations = null)
     {
         if (requests.Count == 0)
         {
@@ -131,7 +133,7 @@ public sealed class WorkflowFactory(AgentCatalog agents, AgentRuntime runtime)
         var steps = new List<IWorkflowStep>();
         if (writersRoom)
         {
-            steps.Add(WritersRoom());
+            steps.Add(WritersRoom(iterations));
         }
         else
         {

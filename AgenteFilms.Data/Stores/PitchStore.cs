@@ -27,6 +27,17 @@ public sealed class PitchStore(IDbContextFactory<AgenteFilmsDbContext> contexts,
             .FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The latest pitch document of each of the user's sessions that has one (session id → document JSON): the dashboard's cards.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> GetLatestDocumentsAsync(Guid ownerId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.PitchVersions.AsNoTracking()
+            .Where(p => db.Sessions.Any(s => s.Id == p.SessionId && s.OwnerId == ownerId)
+                && p.Number == db.PitchVersions.Where(q => q.SessionId == p.SessionId).Max(q => q.Number))
+            .Select(p => new { p.SessionId, p.DocumentJson })
+            .ToDictionaryAsync(p => p.SessionId, p => p.DocumentJson, cancellationToken);
+    }
+
     /// <summary>Every version's header (no document), newest first.</summary>
     public async Task<IReadOnlyList<PitchVersionInfo>> ListAsync(Guid ownerId, Guid sessionId, CancellationToken cancellationToken)
     {

@@ -145,13 +145,16 @@ public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, T
     }
 
     /// <summary>The session's runs, newest first (without steps).</summary>
+    /// <summary>The session's latest runs, newest first, each with its steps (for totals; answers are not loaded).</summary>
     public async Task<IReadOnlyList<AgentRun>> ListAsync(Guid ownerId, Guid sessionId, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.AgentRuns.AsNoTracking()
             .Where(r => r.SessionId == sessionId && db.Sessions.Any(s => s.Id == r.SessionId && s.OwnerId == ownerId))
-            .OrderByDescending(r => r.CreatedAt)
+            .OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
             .Take(Math.Clamp(limit, 1, 200))
+            .Include(r => r.Steps.OrderBy(s => s.StartedAt))
+            .AsSplitQuery()
             .ToListAsync(cancellationToken);
     }
 

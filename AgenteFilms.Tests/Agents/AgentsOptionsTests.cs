@@ -39,6 +39,8 @@ public sealed class AgentsOptionsTests
 
     [Theory]
     [InlineData("Agents:LoopMaxIterations", "0")]
+    [InlineData("Agents:LoopMaxIterations", "6")] // above the default ceiling of 5
+    [InlineData("Agents:LoopIterationsCeiling", "11")]
     [InlineData("Agents:ModelOverrides:critc", "cheap")]
     [InlineData("Agents:AgentTimeouts:critic", "0")]
     public void RejectsInvalidSettings(string key, string value)

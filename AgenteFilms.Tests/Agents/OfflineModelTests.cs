@@ -136,6 +136,25 @@ public sealed class OfflineModelTests
         events.Terminal<RunCompleted>();
     }
 
+    [Theory]
+    [InlineData(null, 3)] // Agents:LoopMaxIterations
+    [InlineData(1, 1)]
+    [InlineData(4, 4)]
+    [InlineData(9, 5)]    // clamped to Agents:LoopIterationsCeiling
+    public async Task WritersRoomIterationsChosenForThePitch_BoundTheLoop(int? chosen, int expectedIterations)
+    {
+        // A critic that never approves: the loop runs until its bound.
+        var harness = OfflineHarness.Create(new OfflineModelBehavior { CriticPassIteration = 0 }, new AgentsOptions { LoopMaxIterations = 3, LoopIterationsCeiling = 5 });
+
+        var events = await harness.RunAsync(EngineHarness.NewContext() with { WritersRoomIterations = chosen }, Ct);
+
+        var loop = Assert.Single(events.OfType<LoopCompleted>());
+        Assert.Equal((expectedIterations, LoopStopReasons.MaxIterations), (loop.Iterations, loop.StopReason));
+        Assert.All(events.OfType<LoopIterationCompleted>(), i => Assert.Equal(expectedIterations, i.MaxIterations));
+        Assert.Equal(expectedIterations, events.OfType<AgentStarted>().Count(s => s.Agent == AgentNames.Critic));
+        events.Terminal<RunCompleted>();
+    }
+
     [Fact]
     public async Task SameBrief_GivesTheIdenticalPitch()
     {

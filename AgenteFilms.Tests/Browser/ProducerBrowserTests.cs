@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using AgenteFilms.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace AgenteFilms.Tests.Browser;
@@ -41,6 +42,45 @@ public sealed class ProducerBrowserTests(BrowserFixture browser)
         await page.GotoAsync(url);
         await Assertions.Expect(page.GetByTestId("share-unavailable")).ToContainTextAsync("This link was turned off");
         await Assertions.Expect(page.GetByTestId("shared-pitch")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task ProducerOpensAnExpiredShareLink_AndSeesAClearExpiredPage()
+    {
+        using var folder = new TempFolder();
+        var clock = new ShiftedTimeProvider();
+        await using var app = AppFactory.OnSqlite(folder.Path);
+        app.TestServices = services => services.AddSingleton<TimeProvider>(clock);
+        var baseAddress = app.StartKestrel();
+        using var client = new HttpClient { BaseAddress = baseAddress };
+        var session = await client.CreateSessionAsync("Low Tide", "A ferry captain smuggles letters between two islands that have stopped speaking to each other", genre: "drama");
+        (await client.PostMessageAsync(session, "Pitch it", wait: true)).EnsureSuccessStatusCode();
+        var created = await client.PostAsJsonAsync($"/api/sessions/{session}/share-links", new { expiresInDays = 1 }, Ct);
+        created.EnsureSuccessStatusCode();
+        var url = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("url").GetString()!;
+
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(url);
+        await Assertions.Expect(page.GetByTestId("share-downloads")).ToBeVisibleAsync();
+
+        // Two days later the one-day link has expired.
+        clock.Advance(TimeSpan.FromDays(2));
+        var response = await page.GotoAsync(url);
+
+        Assert.Equal(200, response!.Status);
+        await Assertions.Expect(page.GetByTestId("share-unavailable")).ToContainTextAsync("This link has expired");
+        await Assertions.Expect(page.GetByTestId("share-unavailable")).ToContainTextAsync("Ask the writer for a new link");
+        await Assertions.Expect(page.GetByTestId("shared-pitch")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("share-downloads")).ToHaveCountAsync(0);
+        // A clear page, not an error trace.
+        var text = await page.Locator("body").InnerTextAsync();
+        Assert.DoesNotContain("Exception", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", text, StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        await Screenshots.SaveAsync(page, "share-expired.png");
+        // Its downloads are gone too.
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await client.GetAsync(url + "/pitch.pdf", Ct)).StatusCode);
     }
 
     [Fact]

@@ -60,6 +60,67 @@ public sealed partial class WorkspaceBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task WriterClosesTabAndReturnsToFinishedRun()
+    {
+        using var folder = new TempFolder();
+        await using var app = AppFactory.OnSqlite(folder.Path, RunApiClient.SlowModelSettings(firstTokenMs: 400));
+        var baseAddress = app.StartKestrel();
+        using var client = new HttpClient { BaseAddress = baseAddress };
+
+        Guid session;
+        var context = await browser.NewContextAsync();
+        try
+        {
+            var page = await context.NewPageAsync();
+            await FillNewPitchAsync(page, baseAddress, "Tide Clock");
+            await page.GetByTestId("start-pitch").ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(GuidRoute());
+            session = Guid.Parse(new Uri(page.Url).Segments[^1]);
+            // The run is visibly under way: a step done, the run still going.
+            await Assertions.Expect(page.Locator("[data-testid=agent-step][data-status=completed]").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Assertions.Expect(page.GetByTestId("run-status")).ToHaveAttributeAsync("data-status", "running");
+            await Screenshot(page, "close-tab-mid-run.png");
+        }
+        finally
+        {
+            // The writer closes the tab (the whole browser context: its circuit goes away with it).
+            await context.CloseAsync();
+        }
+
+        var runs = await client.GetJsonAsync($"/api/sessions/{session}/runs");
+        var run = runs.EnumerateArray().First();
+        Assert.Equal("Running", run.Status());
+        var location = new Uri($"/api/sessions/{session}/runs/{run.GetProperty("id").GetGuid()}", UriKind.Relative);
+        var finished = await client.PollRunAsync(location, r => r.Status() is not ("Queued" or "Running"), timeoutSeconds: 120);
+        Assert.Equal("Completed", finished.Status());
+
+        await using var returning = await browser.NewContextAsync();
+        var back = await returning.NewPageAsync();
+        await back.GotoAsync(new Uri(baseAddress, $"/pitches/{session}").ToString());
+
+        await Assertions.Expect(back.GetByTestId("run-status")).ToHaveAttributeAsync("data-status", "completed", LongWait);
+        await Assertions.Expect(back.Locator("[data-testid=agent-step][data-status=running]")).ToHaveCountAsync(0);
+        await Assertions.Expect(back.Locator("[data-testid=agent-step][data-agent=pitch_writer]")).ToHaveAttributeAsync("data-status", "completed");
+        await Assertions.Expect(back.GetByTestId("loop-stop")).ToContainTextAsync("Writers' room stopped");
+        await Assertions.Expect(back.GetByTestId("timeline-progress")).ToContainTextAsync($"{finished.CompletedSteps()} of {finished.CompletedSteps()} steps done");
+        foreach (var section in AgenteFilms.Web.Features.Pitch.PitchSectionMarkdown.CardOrder)
+        {
+            var card = back.Locator($"[data-testid=section-card][data-section={section}]");
+            await Assertions.Expect(card.GetByTestId("section-body")).ToBeVisibleAsync();
+        }
+        await Assertions.Expect(back.GetByTestId("section-empty")).ToHaveCountAsync(0);
+        await Screenshot(back, "workspace-returned.png");
+
+        // The dashboard's card now carries the pitch's logline; a pitch not yet written shows its concept instead.
+        await client.CreateSessionAsync("Quiet Orbit", "Two astronauts who hate each other are the last crew on a station being decommissioned", genre: "comedy");
+        await back.GotoAsync(baseAddress.ToString());
+        var written = back.GetByTestId("session-card").Filter(new() { HasText = "Tide Clock" });
+        await Assertions.Expect(written.GetByTestId("session-logline")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(back.GetByTestId("session-card").Filter(new() { HasText = "Quiet Orbit" }).GetByTestId("session-concept")).ToContainTextAsync("Two astronauts");
+        await Screenshot(back, "dashboard-cards.png");
+    }
+
+    [Fact]
     public async Task WriterCancelsARunAndResumesIt()
     {
         using var folder = new TempFolder();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AgenteFilms.Tests.TestSupport;
@@ -28,12 +29,19 @@ public class AppFactory(IReadOnlyDictionary<string, string?> settings) : WebAppl
         return new AppFactory(all);
     }
 
+    /// <summary>Replaces the app's services after it registered its own (e.g. a clock); set before the app starts.</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+        if (TestServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
         }
     }
 

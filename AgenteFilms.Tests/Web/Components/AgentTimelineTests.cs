@@ -117,6 +117,65 @@ public sealed class AgentTimelineTests : MudTestContext
         Assert.Contains("500 in", cut.Find("[data-testid=run-totals]").TextContent);
     }
 
+    [Fact]
+    public void ShowsEveryRun_TheLatestInFull_AndEarlierOnesCollapsedWithStatusAndTotals_UntilOpened()
+    {
+        var chatRun = Guid.NewGuid();
+        var latest = new RunTimeline();
+        latest.Apply(new RunStarted(chatRun, Guid.NewGuid(), WorkflowKind.Chat, "chat"));
+        latest.Apply(new AgentStarted("greeter", AgentNames.Greeter, "Showrunner", "offline", "Offline model", null));
+        latest.Apply(Completed("greeter", AgentNames.Greeter, "Showrunner", null, "Done: she is his sister now.", 300, 80));
+        latest.Apply(new RunCompleted(chatRun, "Done: she is his sister now."));
+        var pitchRun = Guid.NewGuid();
+        var earlier = new[]
+        {
+            new RunSummary(pitchRun, WorkflowKind.Pitch, "Full pitch", RunStatus.Completed, new DateTime(2026, 11, 24, 9, 30, 0, DateTimeKind.Utc),
+                11, 12_000, 3_000, 0.0150m, TimeSpan.FromSeconds(42), null),
+            new RunSummary(Guid.NewGuid(), WorkflowKind.Chat, "Chat: “make the antagonist his sister”", RunStatus.Failed, new DateTime(2026, 11, 24, 10, 0, 0, DateTimeKind.Utc),
+                1, 100, 50, 0m, TimeSpan.FromSeconds(1), "The model timed out."),
+        };
+        var opened = new List<Guid>();
+        Task<RunTimeline?> Load(Guid id)
+        {
+            opened.Add(id);
+            var run = new AgentRun { Id = id, Workflow = "pitch", Status = RunStatus.Completed };
+            run.Steps.Add(new AgenteFilms.Data.Entities.AgentStep { Id = Guid.NewGuid(), StepKey = "pitch_writer", Agent = AgentNames.PitchWriter, Status = StepStatus.Completed,
+                StartedAt = DateTime.UtcNow, CompletedAt = DateTime.UtcNow.AddSeconds(3), InputTokens = 900, OutputTokens = 400, Model = "Offline model" });
+            return Task.FromResult<RunTimeline?>(RunTimeline.FromPersisted(run, []));
+        }
+
+        var cut = Render<AgentTimeline>(p => p.Add(t => t.Timeline, latest).Add(t => t.EarlierRuns, earlier).Add(t => t.LoadRun, Load));
+
+        // The latest run, in full, says which run it is.
+        Assert.Equal("Showrunner", Assert.Single(cut.FindAll("[data-testid=agent-step]")).QuerySelector("[data-testid=step-name]")!.TextContent.Trim());
+        Assert.Contains("Chat with the showrunner", cut.Find("[data-testid=latest-run-title]").TextContent);
+        // Earlier runs: one line each, newest first, with status and totals, and no steps until opened.
+        var rows = cut.FindAll("[data-testid=earlier-run]");
+        Assert.Equal(["completed", "failed"], rows.Select(r => r.GetAttribute("data-status")));
+        Assert.Contains("Full pitch", rows[0].TextContent);
+        var meta = rows[0].QuerySelector("[data-testid=earlier-run-meta]")!.TextContent;
+        Assert.Contains("Completed", meta);
+        Assert.Contains("11 steps", meta);
+        Assert.Contains("15,000 tok", meta);
+        Assert.Contains("$0.02", meta);
+        Assert.Contains("42.0 s", meta);
+        Assert.Contains("make the antagonist his sister", rows[1].TextContent);
+        Assert.Contains("Failed", rows[1].TextContent);
+        Assert.Equal("false", rows[0].QuerySelector("[data-testid=earlier-run-toggle]")!.GetAttribute("aria-expanded"));
+        Assert.Empty(opened);
+
+        cut.FindAll("[data-testid=earlier-run-toggle]")[0].Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("pitch_writer",
+            Assert.Single(cut.FindAll("[data-testid=earlier-run]")[0].QuerySelectorAll("[data-testid=agent-step]")).GetAttribute("data-agent")));
+        Assert.Equal([pitchRun], opened);
+        Assert.Equal("true", cut.FindAll("[data-testid=earlier-run-toggle]")[0].GetAttribute("aria-expanded"));
+        Assert.Equal(2, cut.FindAll("[data-testid=agent-step]").Count);
+
+        cut.FindAll("[data-testid=earlier-run-toggle]")[0].Click();
+        Assert.Single(cut.FindAll("[data-testid=agent-step]"));
+    }
+
     private static IEnumerable<AgentEvent> WritersRoomThenPitchWriterRunning()
     {
         yield return new RunStarted(Run, Guid.NewGuid(), WorkflowKind.Pitch, "pitch");

@@ -54,5 +54,31 @@ public sealed class ChatPanelTests : MudTestContext, IClassFixture<SqliteTestDat
         Assert.Contains("The agents are working on this pitch", cut.Markup);
     }
 
+    [Fact]
+    public async Task RendersAgentAnswersAsSanitizedMarkdown_AndKeepsTheWritersWordsAsPlainText()
+    {
+        var session = await _sessions.CreateAsync(_user.Id, new NewSession("Markdown talk", "{}"), Ct);
+        await _messages.AddQuestionAsync(session.Id, "Make her **the sister** <i>please</i>", Ct);
+        await _messages.AddAnswerAsync(new AgenteFilms.Data.Entities.Answer
+        {
+            SessionId = session.Id, Agent = "greeter", Model = "Offline model",
+            Content = "I made **Ana** the hero's sister.\n\n- act two turns on it\n- [notes](javascript:alert(1))\n\n<script>alert('x')</script><img src=x onerror=alert(1)>",
+        }, Ct);
+
+        var cut = Render<ChatPanel>(p => p.Add(c => c.SessionId, session.Id));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=chat-message]").Count));
+        var answer = cut.Find("[data-testid=chat-message][data-role=agent] [data-testid=chat-markdown]");
+        Assert.Equal("Ana", answer.QuerySelector("strong")!.TextContent);
+        Assert.Equal(2, answer.QuerySelectorAll("li").Length);
+        Assert.Empty(answer.QuerySelectorAll("script, img, [onerror]"));
+        Assert.DoesNotContain(answer.QuerySelectorAll("a"), a => (a.GetAttribute("href") ?? "").Contains("javascript", StringComparison.OrdinalIgnoreCase));
+        // The raw tags show as text, harmlessly, rather than disappearing.
+        Assert.Contains("<script>", answer.TextContent);
+        var writer = cut.Find("[data-testid=chat-message][data-role=writer]");
+        Assert.Contains("**the sister** <i>please</i>", writer.TextContent);
+        Assert.Empty(writer.QuerySelectorAll("strong, i"));
+    }
+
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 }

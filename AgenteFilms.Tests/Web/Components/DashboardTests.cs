@@ -1,3 +1,7 @@
+using System.Text.Json;
+using AgenteFilms.Agents.Orchestration;
+using AgenteFilms.Agents.Pitch;
+using AgenteFilms.Agents.Providers;
 using AgenteFilms.Data.Stores;
 using AgenteFilms.Tests.TestSupport;
 using AgenteFilms.Web.Components.Pages.Dashboard;
@@ -5,6 +9,7 @@ using AgenteFilms.Web.Features.Sessions;
 using AgenteFilms.Web.Infrastructure;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 
 namespace AgenteFilms.Tests.Web.Components;
@@ -12,12 +17,17 @@ namespace AgenteFilms.Tests.Web.Components;
 public sealed class DashboardTests : MudTestContext, IClassFixture<SqliteTestDatabase>
 {
     private readonly SessionStore _store;
+    private readonly PitchSeed _seed;
     private readonly FixedUser _user = new(Guid.NewGuid());
 
     public DashboardTests(SqliteTestDatabase database)
     {
         _store = database.Services.GetRequiredService<SessionStore>();
+        _seed = new PitchSeed(database);
         Services.AddSingleton(_store);
+        Services.AddSingleton(database.Services.GetRequiredService<PitchStore>());
+        Services.AddSingleton(Options.Create(new LlmOptions()));
+        Services.AddSingleton(Options.Create(new AgentsOptions()));
         Services.AddSingleton<ICurrentUser>(_user);
         Services.AddScoped<SessionService>();
         UseInteractiveServer();
@@ -76,4 +86,30 @@ public sealed class DashboardTests : MudTestContext, IClassFixture<SqliteTestDat
         Assert.Contains("The Moon Heist", cut.Find("[data-testid=session-card]").TextContent);
         Assert.Equal($"/pitches/{heist.Id}", cut.Find("[data-testid=session-link]").GetAttribute("href"));
     }
+
+    [Fact]
+    public async Task CardsShowTheLatestPitchsLogline_OrTheConceptBeforeThereIsOne_AndSearchFindsLoglineWords()
+    {
+        var written = await _seed.SessionWithPitchAsync(_user.Id, cancellationToken: Ct);
+        var revised = SamplePitches.TheLastLighthouse() with { Logline = "A keeper in orbit hears a ghost ship call her by name." };
+        await _seed.AgentWritesAsync(written, AgentNames.PitchWriter, new() { [StateKeys.Brief] = 1 }, StateKeys.Pitch,
+            JsonSerializer.Serialize(revised, AgentJson.Options));
+        await _store.CreateAsync(_user.Id, new NewSession("Salt Line", """{"genre":"Thriller","concept":"A smuggler's ledger names her brother."}"""), Ct);
+        Render<MudPopoverProvider>();
+        var cut = Render<Dashboard>();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=session-card]").Count));
+
+        var lighthouse = cut.FindAll("[data-testid=session-card]").Single(c => c.TextContent.Contains("The Last Lighthouse"));
+        Assert.Equal(revised.Logline, lighthouse.QuerySelector("[data-testid=session-logline]")!.TextContent.Trim());
+        var salt = cut.FindAll("[data-testid=session-card]").Single(c => c.TextContent.Contains("Salt Line"));
+        Assert.Null(salt.QuerySelector("[data-testid=session-logline]"));
+        Assert.Contains("smuggler's ledger", salt.QuerySelector("[data-testid=session-concept]")!.TextContent);
+        Assert.Contains("Thriller", salt.QuerySelector("[data-testid=session-genre]")!.TextContent);
+
+        cut.Find("#search").Input("ghost ship");
+
+        cut.WaitForAssertion(() => Assert.Contains("The Last Lighthouse", Assert.Single(cut.FindAll("[data-testid=session-card]")).TextContent));
+    }
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 }

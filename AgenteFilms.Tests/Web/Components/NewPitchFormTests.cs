@@ -1,3 +1,4 @@
+using AgenteFilms.Agents.Orchestration;
 using AgenteFilms.Agents.Providers;
 using AgenteFilms.Data.Stores;
 using AgenteFilms.Tests.TestSupport;
@@ -31,6 +32,8 @@ public sealed class NewPitchFormTests : MudTestContext, IClassFixture<SqliteTest
         Services.AddSingleton(new RunSignal());
         Services.AddSingleton(new RunEventHub(TimeProvider.System));
         Services.AddSingleton(Options.Create(new LlmOptions()));
+        Services.AddSingleton(database.Services.GetRequiredService<PitchStore>());
+        Services.AddSingleton(Options.Create(new AgentsOptions { LoopMaxIterations = 3, LoopIterationsCeiling = 4 }));
         Services.AddScoped<SessionService>();
         Services.AddScoped<RunService>();
         UseInteractiveServer();
@@ -94,6 +97,32 @@ public sealed class NewPitchFormTests : MudTestContext, IClassFixture<SqliteTest
 
         Assert.True(cut.Find("#pitch-title").HasAttribute("disabled"));
         Assert.True(cut.Find("[data-testid=start-pitch]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task WritersRoomIterations_StartAtTheConfiguredDefault_AreCheckedBesideTheField_AndGoWithTheRun()
+    {
+        var cut = Render<NewPitchForm>();
+        Assert.Equal("3", cut.Find("#pitch-iterations").GetAttribute("value"));
+        cut.Find("#pitch-title").Input("Salt Line");
+        cut.Find("#pitch-concept").Input("A lighthouse keeper finds a smuggler's ledger that names her missing brother.");
+
+        cut.Find("#pitch-iterations").Input("7");
+
+        cut.WaitForAssertion(() => Assert.Contains("Choose between 1 and 4 writers' room iterations.", FieldOf(cut.Find("#pitch-iterations")).TextContent));
+        cut.Find("[data-testid=start-pitch]").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Choose between 1 and 4", FieldOf(cut.Find("#pitch-iterations")).TextContent));
+        Assert.Empty(await _sessions.ListAsync(_user.Id, Ct));
+
+        cut.Find("#pitch-iterations").Input("2");
+        cut.WaitForAssertion(() => Assert.DoesNotContain("Choose between", FieldOf(cut.Find("#pitch-iterations")).TextContent));
+        cut.Find("[data-testid=start-pitch]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("/pitches/", Services.GetRequiredService<NavigationManager>().Uri));
+        var session = Assert.Single(await _sessions.ListAsync(_user.Id, Ct));
+        Assert.Contains("\"writersRoomIterations\":2", session.BriefJson);
+        var run = Assert.Single(await _runs.ListAsync(_user.Id, session.Id, 10, Ct));
+        Assert.Equal(2, RunArguments.FromJson(run.ArgumentsJson).Iterations);
     }
 
     private static IElement FieldOf(IElement input) => input.Closest(".mud-input-control") ?? throw new InvalidOperationException("No field around the input.");

@@ -27,6 +27,8 @@ public abstract class BadInputTests<TDatabase>(AppFixture<TDatabase> fixture) : 
         { "POST", "/api/sessions", """{"title":"T","concept":"c","format":"opera"}""", 400, "format" },
         { "POST", "/api/sessions", """{"title":"T","concept":"c","budgetTier":"infinite"}""", 400, "budgetTier" },
         { "POST", "/api/sessions", """{"title":"T","concept":"c","modelProfile":"nope"}""", 400, "modelProfile" },
+        { "POST", "/api/sessions", """{"title":"T","concept":"c","writersRoomIterations":0}""", 400, "writersRoomIterations" },
+        { "POST", "/api/sessions", """{"title":"T","concept":"c","writersRoomIterations":11}""", 400, "writersRoomIterations" },
         { "POST", "/api/sessions", """{"title":5,"concept":"c"}""", 400, null },
         { "POST", "/api/sessions", """{"title":"T",""", 400, null },
         { "POST", "/api/sessions", "[]", 400, null },

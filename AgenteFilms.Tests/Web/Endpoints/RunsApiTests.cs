@@ -63,6 +63,31 @@ public abstract class RunsApiTests<TDatabase>(RunsAppFixture<TDatabase> fixture)
     }
 
     [Fact]
+    public async Task WritersRoomIterationsChosenForThePitch_AreStoredWithIt_AndBoundItsRun()
+    {
+        using var client = Client();
+        var created = await client.PostAsJsonAsync("/api/sessions",
+            new { title = "One Pass", concept = "A night-shift radio host takes a call from her own future", genre = "thriller", writersRoomIterations = 1 }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(1, body.GetProperty("brief").GetProperty("writersRoomIterations").GetInt32());
+        var session = body.GetProperty("id").GetGuid();
+
+        var response = await client.PostMessageAsync(session, "Pitch it", wait: true);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var runId = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("runId").GetGuid();
+        await using var db = await fixture.Database.Contexts.CreateDbContextAsync(Ct);
+        var run = await db.AgentRuns.SingleAsync(r => r.Id == runId, Ct);
+        Assert.Equal(1, AgenteFilms.Web.Features.Runs.RunArguments.FromJson(run.ArgumentsJson).Iterations);
+        var keys = await db.AgentSteps.Where(s => s.RunId == runId).Select(s => s.StepKey).ToListAsync(Ct);
+        // The offline critic approves only at iteration 2, so one iteration means the loop stopped at its bound.
+        Assert.Contains("writers_room/1/critic", keys);
+        Assert.DoesNotContain(keys, k => k.StartsWith("writers_room/2/", StringComparison.Ordinal));
+        Assert.Contains("pitch_writer", keys);
+    }
+
+    [Fact]
     public async Task ChatAfterThePitch_GoesToTheShowrunner_WhoseRevisionRunsAsStepsOfTheSameRun()
     {
         using var client = Client();

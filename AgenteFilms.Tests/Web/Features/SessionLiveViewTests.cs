@@ -57,6 +57,26 @@ public sealed class SessionLiveViewTests(SqliteTestDatabase database) : IClassFi
         Assert.True(live.Timeline.IsActive);
     }
 
+    [Fact]
+    public async Task ANewRunTakesTheTop_AndTheRunShownSoFarJoinsTheEarlierRuns()
+    {
+        var hub = new RunEventHub(_time);
+        using var live = new SessionLiveView(hub, Runs(hub), _time);
+        var session = Guid.NewGuid();
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
+        await live.StartAsync(session, Dispatch, () => { }, _ => Interlocked.Increment(ref _observed), Xunit.TestContext.Current.CancellationToken);
+
+        await PublishAsync(hub, session, first, new RunStarted(first, session, WorkflowKind.Pitch, "pitch"), expectedObserved: 1);
+        await PublishAsync(hub, session, first, new RunCompleted(first, "The pitch is ready."), expectedObserved: 2);
+        Assert.Empty(live.EarlierRuns);
+        await PublishAsync(hub, session, second, new RunStarted(second, session, WorkflowKind.Chat, "chat"), expectedObserved: 3);
+
+        Assert.Equal(second, live.Timeline!.RunId);
+        var earlier = Assert.Single(live.EarlierRuns);
+        Assert.Equal((first, AgenteFilms.Data.Entities.RunStatus.Completed, "Full pitch"), (earlier.RunId, earlier.Status, earlier.Title));
+    }
+
     private RunService Runs(RunEventHub hub) => new(
         database.Services.GetRequiredService<RunStore>(), database.Services.GetRequiredService<SessionStore>(),
         database.Services.GetRequiredService<StateStore>(), new RunSignal(), hub, new FixedUser(Guid.NewGuid()));

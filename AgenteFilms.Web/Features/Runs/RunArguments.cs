@@ -8,7 +8,8 @@ namespace AgenteFilms.Web.Features.Runs;
 /// <param name="Note">Regenerate: the writer's note.</param>
 /// <param name="Message">Chat: the writer's message.</param>
 /// <param name="FollowUps">Chat: what the showrunner's tools asked for, saved so a resumed run does the same work.</param>
-public sealed record RunArguments(string? Section = null, string? Note = null, string? Message = null, IReadOnlyList<FollowUpRequest>? FollowUps = null)
+/// <param name="Iterations">The writers'-room bound the writer chose for the pitch, fixed when the run is queued (a resume loops the same way).</param>
+public sealed record RunArguments(string? Section = null, string? Note = null, string? Message = null, IReadOnlyList<FollowUpRequest>? FollowUps = null, int? Iterations = null)
 {
     public const string Pitch = "pitch";
     public const string Chat = "chat";

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AgenteFilms.Agents.Orchestration;
 using AgenteFilms.Data.Entities;
 using AgenteFilms.Data.Stores;
@@ -40,16 +39,17 @@ public sealed class RunService(
             return null;
         }
         var latest = await state.GetLatestAsync(sessionId, cancellationToken);
+        var iterations = SessionBrief.WritersRoomIterations(session.BriefJson);
         if (latest.ContainsKey(StateKeys.Pitch))
         {
-            var chat = new RunArguments(Message: text);
+            var chat = new RunArguments(Message: text, Iterations: iterations);
             return await EnqueueAsync(sessionId, new NewRun(RunArguments.Chat, chat.ToJson(), idempotencyKey, text), cancellationToken);
         }
         if (!latest.ContainsKey(StateKeys.Brief) && !BriefHasConcept(session.BriefJson))
         {
             await sessions.SetBriefConceptAsync(user.Id, sessionId, text, cancellationToken);
         }
-        return await EnqueueAsync(sessionId, new NewRun(RunArguments.Pitch, null, idempotencyKey, text), cancellationToken);
+        return await EnqueueAsync(sessionId, new NewRun(RunArguments.Pitch, PitchArguments(iterations), idempotencyKey, text), cancellationToken);
     }
 
     /// <summary>Starts the full pitch workflow from the session's brief.</summary>
@@ -60,8 +60,9 @@ public sealed class RunService(
         {
             return null;
         }
-        var concept = ConceptOf(session.BriefJson);
-        return await EnqueueAsync(sessionId, new NewRun(RunArguments.Pitch, null, idempotencyKey, concept ?? session.Title), cancellationToken);
+        var concept = SessionBrief.Concept(session.BriefJson);
+        var arguments = PitchArguments(SessionBrief.WritersRoomIterations(session.BriefJson));
+        return await EnqueueAsync(sessionId, new NewRun(RunArguments.Pitch, arguments, idempotencyKey, concept ?? session.Title), cancellationToken);
     }
 
     /// <summary>Regenerates one pitch section with an optional note.</summary>
@@ -163,13 +164,8 @@ public sealed class RunService(
         }
     }
 
-    private static bool BriefHasConcept(string briefJson) => !string.IsNullOrWhiteSpace(ConceptOf(briefJson));
+    private static bool BriefHasConcept(string briefJson) => !string.IsNullOrWhiteSpace(SessionBrief.Concept(briefJson));
 
-    private static string? ConceptOf(string briefJson)
-    {
-        using var brief = JsonDocument.Parse(briefJson);
-        return brief.RootElement.TryGetProperty("concept", out var concept) && concept.ValueKind == JsonValueKind.String
-            ? concept.GetString()
-            : null;
-    }
+    /// <summary>A pitch run's arguments: none, unless the writer chose the writers'-room bound.</summary>
+    private static string? PitchArguments(int? iterations) => iterations is null ? null : new RunArguments(Iterations: iterations).ToJson();
 }

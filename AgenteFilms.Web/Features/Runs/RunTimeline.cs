@@ -18,6 +18,9 @@ public sealed class RunTimeline
     private readonly SortedDictionary<int, LoopIteration> _iterations = [];
 
     public Guid RunId { get; private set; }
+
+    /// <summary>What the run is for (e.g. the writer's chat message); null when the page did not see it start.</summary>
+    public string? Title { get; private set; }
     public RunStatus Status { get; private set; } = RunStatus.Queued;
     public WorkflowKind Workflow { get; private set; } = WorkflowKind.Pitch;
     public string? Error { get; private set; }
@@ -44,12 +47,15 @@ public sealed class RunTimeline
     public LoopIteration? IterationOf(int iteration) => _iterations.GetValueOrDefault(iteration);
 
     /// <summary>A run that is queued and has produced no event yet (just submitted).</summary>
-    public static RunTimeline Queued(Guid runId, WorkflowKind workflow) => new() { RunId = runId, Workflow = workflow };
+    public static RunTimeline Queued(Guid runId, WorkflowKind workflow, string? title = null) => new() { RunId = runId, Workflow = workflow, Title = title };
 
     /// <summary>Rebuilds a run from the database: used on first load and when the event buffer cannot cover the gap.</summary>
     public static RunTimeline FromPersisted(AgentRun run, IReadOnlyList<Answer> answers)
     {
-        var timeline = new RunTimeline { RunId = run.Id, Status = run.Status, Workflow = RunArguments.KindOf(run.Workflow), Error = run.Error };
+        var timeline = new RunTimeline
+        {
+            RunId = run.Id, Status = run.Status, Workflow = RunArguments.KindOf(run.Workflow), Error = run.Error, Title = RunSummary.TitleOf(run),
+        };
         foreach (var step in run.Steps.OrderBy(s => s.StartedAt))
         {
             // Answers name their step; older rows without it: the first answer its agent gave after the step started.

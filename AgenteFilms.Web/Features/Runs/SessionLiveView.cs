@@ -4,7 +4,8 @@ using AgenteFilms.Data.Entities;
 namespace AgenteFilms.Web.Features.Runs;
 
 /// <summary>
-/// A circuit's live view of one session's latest run: catches up from persisted steps (or the hub's replay), then
+/// A circuit's live view of one session's runs: the latest in full, earlier ones as summaries (<see cref="EarlierRuns"/>).
+/// It catches up from persisted steps (or the hub's replay), then
 /// applies live events, and asks its component to render — the first text of a step at once, further text at most
 /// once per <see cref="RenderInterval"/> (DECISIONS §4). One per workspace page, which disposes it (not from DI: a circuit may open several workspaces in turn).
 /// </summary>
@@ -13,6 +14,8 @@ public sealed class SessionLiveView(RunEventHub hub, RunService runs, TimeProvid
     public static readonly TimeSpan RenderInterval = TimeSpan.FromMilliseconds(50);
 
     private readonly CancellationTokenSource _stop = new();
+    private readonly List<RunSummary> _earlier = [];
+    private DateTime _timelineCreatedAt;
     private RunEventHub.Subscription? _subscription;
     private Func<Action, Task> _dispatch = action => { action(); return Task.CompletedTask; };
     private Action _render = () => { };
@@ -24,6 +27,9 @@ public sealed class SessionLiveView(RunEventHub hub, RunService runs, TimeProvid
 
     /// <summary>The latest run of the session; null before its first run.</summary>
     public RunTimeline? Timeline { get; private set; }
+
+    /// <summary>The session's other runs, newest first (at most 49: the list the store gives, less the latest).</summary>
+    public IReadOnlyList<RunSummary> EarlierRuns => _earlier;
 
     /// <summary>
     /// Subscribes and catches up. <paramref name="dispatch"/> runs an action on the component's dispatcher
@@ -38,7 +44,9 @@ public sealed class SessionLiveView(RunEventHub hub, RunService runs, TimeProvid
         _observed = observed;
         // Subscribe before reading the database, so nothing published in between is missed.
         _subscription = hub.Subscribe(sessionId, afterSequence: null);
-        var latest = (await runs.ListAsync(sessionId, cancellationToken)).FirstOrDefault();
+        var list = await runs.ListAsync(sessionId, cancellationToken);
+        var latest = list.FirstOrDefault();
+        _earlier.AddRange(list.Skip(1).Select(RunSummary.From));
         var replay = _subscription.Replay;
         if (!_subscription.NeedsPersistedReplay && replay.Count > 0 && replay[0].Type == "run_started" && (latest is null || replay[0].RunId == latest.Id))
         {
@@ -51,10 +59,12 @@ public sealed class SessionLiveView(RunEventHub hub, RunService runs, TimeProvid
                 }
             }
             Timeline = timeline;
+            _timelineCreatedAt = latest?.CreatedAt ?? replay[0].At;
         }
         else if (latest is not null)
         {
-            Timeline = await LoadAsync(latest.Id, cancellationToken);
+            Timeline = RunTimeline.FromPersisted(latest, await runs.GetAnswersAsync(latest.Id, cancellationToken));
+            _timelineCreatedAt = latest.CreatedAt;
         }
         _ = PumpAsync(_subscription, _stop.Token);
     }
@@ -64,7 +74,9 @@ public sealed class SessionLiveView(RunEventHub hub, RunService runs, TimeProvid
     {
         if (Timeline?.RunId != run.Id)
         {
-            Timeline = RunTimeline.Queued(run.Id, RunArguments.KindOf(run.Workflow));
+            Supersede();
+            Timeline = RunTimeline.Queued(run.Id, RunArguments.KindOf(run.Workflow), RunSummary.TitleOf(run));
+            _timelineCreatedAt = run.CreatedAt;
         }
         else if (!Timeline.IsActive && run.Status == RunStatus.Queued)
         {
@@ -72,17 +84,31 @@ public sealed class SessionLiveView(RunEventHub hub, RunService runs, TimeProvid
         }
     }
 
-    /// <summary>Re-reads the latest run from the database (e.g. a queued run cancelled before it produced events).</summary>
+    /// <summary>Re-reads the session's runs from the database (e.g. a queued run cancelled before it produced events).</summary>
     public async Task RefreshAsync(CancellationToken cancellationToken)
     {
-        var latest = (await runs.ListAsync(_sessionId, cancellationToken)).FirstOrDefault();
-        Timeline = latest is null ? null : await LoadAsync(latest.Id, cancellationToken);
+        var list = await runs.ListAsync(_sessionId, cancellationToken);
+        var latest = list.FirstOrDefault();
+        Timeline = latest is null ? null : RunTimeline.FromPersisted(latest, await runs.GetAnswersAsync(latest.Id, cancellationToken));
+        _timelineCreatedAt = latest?.CreatedAt ?? default;
+        _earlier.Clear();
+        _earlier.AddRange(list.Skip(1).Select(RunSummary.From));
     }
 
-    private async Task<RunTimeline?> LoadAsync(Guid runId, CancellationToken cancellationToken)
+    /// <summary>An earlier run in full, rebuilt from the database when the writer opens it; null when it is gone.</summary>
+    public async Task<RunTimeline?> LoadRunAsync(Guid runId, CancellationToken cancellationToken)
     {
         var run = await runs.GetAsync(_sessionId, runId, cancellationToken);
         return run is null ? null : RunTimeline.FromPersisted(run, await runs.GetAnswersAsync(run.Id, cancellationToken));
+    }
+
+    /// <summary>A newer run takes the top: the one shown so far joins the earlier runs, collapsed.</summary>
+    private void Supersede()
+    {
+        if (Timeline is { } previous && _earlier.TrueForAll(r => r.RunId != previous.RunId))
+        {
+            _earlier.Insert(0, RunSummary.From(previous, _timelineCreatedAt));
+        }
     }
 
     private async Task PumpAsync(RunEventHub.Subscription subscription, CancellationToken cancellationToken)
@@ -124,7 +150,9 @@ public sealed class SessionLiveView(RunEventHub hub, RunService runs, TimeProvid
         }
         if (Timeline is null || Timeline.RunId != e.RunId)
         {
+            Supersede();
             Timeline = RunTimeline.Queued(e.RunId, WorkflowKind.Pitch);
+            _timelineCreatedAt = e.At;
         }
         var urgent = Timeline.Apply(agentEvent);
         _observed(e);

@@ -5,6 +5,7 @@ using AgenteFilms.Agents.Orchestration;
 using AgenteFilms.Data;
 using AgenteFilms.Data.Entities;
 using AgenteFilms.Data.Stores;
+using AgenteFilms.Web.Features.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgenteFilms.Web.Features.Runs;
@@ -162,6 +163,8 @@ public sealed class SessionRunner(
             RunId = run.Id,
             Workflow = RunArguments.KindOf(run.Workflow),
             ModelProfile = session.ModelProfile,
+            // Runs queued before the writer could choose have no bound of their own: the pitch's brief decides.
+            WritersRoomIterations = arguments.Iterations ?? SessionBrief.WritersRoomIterations(session.BriefJson),
             State = new RunState(entries),
             CompletedSteps = completedSteps.ToHashSet(StringComparer.Ordinal),
             Revision = arguments.Section is { } section ? new SectionRevision(section, arguments.Note) : null,

@@ -1,8 +1,13 @@
+using System.Text.Json;
 using AgenteFilms.Web.Infrastructure;
 
 namespace AgenteFilms.Web.Features.Sessions;
 
 /// <summary>What a writer gives to start a pitch (the API's <c>POST /api/sessions</c> body; the new-pitch form).</summary>
+/// <param name="WritersRoomIterations">
+/// How many writers'-room iterations the pitch's runs make at most (1 to <c>Agents:LoopIterationsCeiling</c>);
+/// null: <c>Agents:LoopMaxIterations</c>.
+/// </param>
 public sealed record NewPitch(
     string? Title,
     string? Concept,
@@ -11,7 +16,8 @@ public sealed record NewPitch(
     string? Format = null,
     string? Audience = null,
     string? BudgetTier = null,
-    string? ModelProfile = null);
+    string? ModelProfile = null,
+    int? WritersRoomIterations = null);
 
 /// <summary>The limits and choices of a new pitch, shared by the API's validation and the form.</summary>
 public static class PitchLimits
@@ -30,6 +36,25 @@ public static class PitchLimits
     };
 
     public static readonly IReadOnlyList<string> BudgetTiers = ["micro", "low", "mid", "high", "tentpole"];
+}
+
+/// <summary>Fields of a session's stored brief that the web layer reads (the agents read the brief as state).</summary>
+public static class SessionBrief
+{
+    /// <summary>The brief's field for the writer's writers'-room bound.</summary>
+    public const string IterationsField = "writersRoomIterations";
+
+    public static string? Concept(string briefJson) => Read(briefJson, "concept", e => e.ValueKind == JsonValueKind.String ? e.GetString() : null);
+
+    /// <summary>The writers'-room iterations the writer chose for the pitch, or null.</summary>
+    public static int? WritersRoomIterations(string briefJson) =>
+        Read(briefJson, IterationsField, e => e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var n) ? n : (int?)null);
+
+    private static T? Read<T>(string briefJson, string property, Func<JsonElement, T?> read)
+    {
+        using var brief = JsonDocument.Parse(briefJson);
+        return brief.RootElement.ValueKind == JsonValueKind.Object && brief.RootElement.TryGetProperty(property, out var value) ? read(value) : default;
+    }
 }
 
 /// <summary>Field errors collected before anything is saved.</summary>

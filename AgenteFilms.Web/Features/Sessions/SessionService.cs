@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AgenteFilms.Agents.Orchestration;
 using AgenteFilms.Agents.Providers;
 using AgenteFilms.Data.Entities;
 using AgenteFilms.Data.Stores;
@@ -8,12 +9,23 @@ using Microsoft.Extensions.Options;
 namespace AgenteFilms.Web.Features.Sessions;
 
 /// <summary>What pages and endpoints do with sessions, for the acting user.</summary>
-public sealed class SessionService(SessionStore store, ICurrentUser user, IOptions<LlmOptions> llm)
+public sealed class SessionService(SessionStore store, PitchStore pitches, ICurrentUser user, IOptions<LlmOptions> llm, IOptions<AgentsOptions> agents)
 {
     public const int MaxTitleLength = PitchLimits.MaxTitle;
 
+    // A brief without a chosen iteration count says nothing about it (the configured default applies).
+    private static readonly JsonSerializerOptions s_briefJson = new(JsonSerializerOptions.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
+
     public Task<IReadOnlyList<Session>> ListAsync(CancellationToken cancellationToken) =>
         store.ListAsync(user.Id, cancellationToken);
+
+    /// <summary>The user's pitches as the dashboard shows them, most recently updated first.</summary>
+    public async Task<IReadOnlyList<PitchCard>> ListCardsAsync(CancellationToken cancellationToken)
+    {
+        var sessions = await store.ListAsync(user.Id, cancellationToken);
+        var documents = await pitches.GetLatestDocumentsAsync(user.Id, cancellationToken);
+        return [.. sessions.Select(s => PitchCard.From(s, documents.GetValueOrDefault(s.Id)))];
+    }
 
     public Task<Session?> GetAsync(Guid id, CancellationToken cancellationToken) =>
         store.GetAsync(user.Id, id, cancellationToken);
@@ -73,6 +85,11 @@ public sealed class SessionService(SessionStore store, ICurrentUser user, IOptio
         {
             errors.Add("modelProfile", $"Unknown model profile '{profile}'. Available: {string.Join(", ", llm.Value.Profiles.Keys)}.");
         }
+        var ceiling = agents.Value.LoopIterationsCeiling;
+        if (input.WritersRoomIterations is < 1 || input.WritersRoomIterations > ceiling)
+        {
+            errors.Add("writersRoomIterations", $"Choose between 1 and {ceiling} writers' room iterations.");
+        }
         errors.ThrowIfAny();
 
         var brief = JsonSerializer.Serialize(new
@@ -84,7 +101,8 @@ public sealed class SessionService(SessionStore store, ICurrentUser user, IOptio
             format,
             audience,
             budgetTier = budget,
-        }, JsonSerializerOptions.Web);
+            writersRoomIterations = input.WritersRoomIterations,
+        }, s_briefJson);
         return store.CreateAsync(user.Id, new NewSession(title, brief, string.IsNullOrEmpty(profile) ? null : profile), cancellationToken);
     }
 }
