@@ -21,6 +21,7 @@ public abstract class AgenteFilmsDbContext(DbContextOptions options) : DbContext
     public DbSet<AgentStep> AgentSteps => Set<AgentStep>();
     public DbSet<PitchVersion> PitchVersions => Set<PitchVersion>();
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
+    public DbSet<UserSettings> UserSettings => Set<UserSettings>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -34,6 +34,7 @@ public static class Extensions
         services.AddScoped<PitchService>();
         services.AddPitchExport();
         services.AddScoped<ShareService>();
+        services.AddScoped<Features.Usage.UsageService>();
         services.AddHostedService<RunWorker>();
 
         services.AddHealthChecks()

@@ -36,6 +36,7 @@ public static class ApiEndpoints
         api.MapScreenplayApi();
         api.MapPitchApi();
         api.MapSharingApi();
+        api.MapUsageApi();
         app.MapSharedDownloads();
         app.MapOpenApi();
         app.MapScalarApiReference();
