@@ -35,6 +35,9 @@ public static class Extensions
         services.AddPitchExport();
         services.AddScoped<ShareService>();
         services.AddScoped<Features.Usage.UsageService>();
+        services.AddScoped<Features.Usage.CostEstimateService>();
+        services.AddScoped<Features.Settings.UserSettingsService>();
+        services.AddScoped<Features.Settings.ThemeState>();
         services.AddHostedService<RunWorker>();
 
         services.AddHealthChecks()

@@ -72,6 +72,25 @@ public sealed class SessionService(SessionStore store, RunService runs, ICurrent
         return await store.DuplicateAsync(user.Id, id, newTitle, cancellationToken);
     }
 
+    /// <summary>
+    /// The brief as stored on the session (and as the agents read it): trimmed fields, the format's label, the budget
+    /// tier in lower case. The cost estimate builds the same JSON from what the writer has typed so far.
+    /// </summary>
+    public static string BriefJson(NewPitch input)
+    {
+        var format = input.Format?.Trim() is { Length: > 0 } key && PitchLimits.Formats.TryGetValue(key, out var label) ? label : input.Format?.Trim() ?? "";
+        return JsonSerializer.Serialize(new
+        {
+            title = input.Title?.Trim() ?? "",
+            concept = input.Concept?.Trim() ?? "",
+            genre = input.Genre?.Trim() ?? "",
+            tone = input.Tone?.Trim() ?? "",
+            format,
+            audience = input.Audience?.Trim() ?? "",
+            budgetTier = input.BudgetTier?.Trim().ToLowerInvariant() ?? "",
+        }, JsonSerializerOptions.Web);
+    }
+
     internal static string CopyTitle(string title)
     {
         const string suffix = " (copy)";
@@ -132,16 +151,7 @@ public sealed class SessionService(SessionStore store, RunService runs, ICurrent
         }
         errors.ThrowIfAny();
 
-        var brief = JsonSerializer.Serialize(new
-        {
-            title,
-            concept,
-            genre,
-            tone,
-            format,
-            audience,
-            budgetTier = budget,
-        }, JsonSerializerOptions.Web);
+        var brief = BriefJson(new NewPitch(title, concept, genre, tone, format, audience, budget));
         return store.CreateAsync(user.Id, new NewSession(title, brief, string.IsNullOrEmpty(profile) ? null : profile), cancellationToken);
     }
 }
