@@ -19,25 +19,25 @@ public sealed class PitchCostEstimator(AgentCatalog agents, TokenCounter counter
     // these prompts too. Requests: an agent that saves through a tool makes a second request to finish.
     private static readonly Dictionary<string, AgentShape> s_shapes = new(StringComparer.Ordinal)
     {
-        [AgentNames.Researcher] = new(OutputTokens: 420, Requests: 2),
-        [AgentNames.Screenwriter] = new(OutputTokens: 900, Requests: 2),
-        [AgentNames.CharacterDeveloper] = new(OutputTokens: 620, Requests: 2),
-        [AgentNames.Critic] = new(OutputTokens: 380, Requests: 1),
-        [AgentNames.BoxOffice] = new(OutputTokens: 560, Requests: 2),
-        [AgentNames.CastingDirector] = new(OutputTokens: 330, Requests: 2),
-        [AgentNames.PitchWriter] = new(OutputTokens: 2300, Requests: 2),
+        [AgentNames.Researcher] = new(OutputTokens: 345, Requests: 2),
+        [AgentNames.Screenwriter] = new(OutputTokens: 1100, Requests: 2),
+        [AgentNames.CharacterDeveloper] = new(OutputTokens: 330, Requests: 2),
+        [AgentNames.Critic] = new(OutputTokens: 245, Requests: 1),
+        [AgentNames.BoxOffice] = new(OutputTokens: 340, Requests: 2),
+        [AgentNames.CastingDirector] = new(OutputTokens: 280, Requests: 2),
+        [AgentNames.PitchWriter] = new(OutputTokens: 1800, Requests: 2),
         [AgentNames.Greeter] = new(OutputTokens: 150, Requests: 1),
     };
 
     private static readonly Dictionary<string, int> s_stateTokens = new(StringComparer.Ordinal)
     {
-        [StateKeys.Research] = 330,
-        [StateKeys.Outline] = 850,
-        [StateKeys.Characters] = 580,
-        [StateKeys.Critique] = 340,
-        [StateKeys.Market] = 520,
-        [StateKeys.Casting] = 300,
-        [StateKeys.Pitch] = 2200,
+        [StateKeys.Research] = 310,
+        [StateKeys.Outline] = 1000,
+        [StateKeys.Characters] = 260,
+        [StateKeys.Critique] = 230,
+        [StateKeys.Market] = 300,
+        [StateKeys.Casting] = 250,
+        [StateKeys.Pitch] = 1700,
     };
 
     // Framing of the user message around the state blocks (task line, labels, tags) and of the chat messages.
