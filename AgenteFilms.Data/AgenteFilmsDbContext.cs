@@ -25,6 +25,7 @@ public abstract class AgenteFilmsDbContext(DbContextOptions options) : DbContext
     public DbSet<PitchVersion> PitchVersions => Set<PitchVersion>();
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<UserSettings> UserSettings => Set<UserSettings>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

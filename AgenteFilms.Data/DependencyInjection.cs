@@ -46,6 +46,8 @@ public static class DependencyInjection
         services.AddSingleton<RunStore>();
         services.AddSingleton<PitchStore>();
         services.AddSingleton<ShareLinkStore>();
+        services.AddSingleton<UsageStore>();
+        services.AddSingleton<UserSettingsStore>();
         return services;
     }
 

@@ -37,6 +37,10 @@ public static class Extensions
         services.AddPitchExport();
         services.AddScoped<ShareService>();
         services.AddScoped<DataExportService>();
+        services.AddScoped<Features.Usage.UsageService>();
+        services.AddScoped<Features.Usage.CostEstimateService>();
+        services.AddScoped<Features.Settings.UserSettingsService>();
+        services.AddScoped<Features.Settings.ThemeState>();
         services.AddHostedService<RunWorker>();
 
         services.AddHealthChecks()

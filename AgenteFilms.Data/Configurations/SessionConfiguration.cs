@@ -15,5 +15,6 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.ModelProfile).HasMaxLength(100);
         builder.Property(s => s.ConcurrencyToken).IsConcurrencyToken();
         builder.HasIndex(s => new { s.OwnerId, s.UpdatedAt });
+        builder.HasIndex(s => new { s.OwnerId, s.ArchivedAt });
     }
 }

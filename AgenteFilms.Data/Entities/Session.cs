@@ -12,6 +12,8 @@ public class Session
     public string? ModelProfile { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
+    /// <summary>When the writer archived it (hidden from the dashboard's default list); null while active.</summary>
+    public DateTime? ArchivedAt { get; set; }
     /// <summary>Guards what the writer edits (title, brief); the runner never load-modify-saves this row.</summary>
     public Guid ConcurrencyToken { get; set; }
 }

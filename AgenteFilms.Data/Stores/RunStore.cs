@@ -144,6 +144,21 @@ public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, T
             .FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>The session's queued or running run, if any (at most one: DECISIONS §3).</summary>
+    public async Task<AgentRun?> GetActiveAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.AgentRuns.AsNoTracking()
+            .FirstOrDefaultAsync(r => r.SessionId == sessionId && s_active.Contains(r.Status), cancellationToken);
+    }
+
+    /// <summary>Whether the run's row still exists (false once its session was deleted).</summary>
+    public async Task<bool> ExistsAsync(Guid runId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.AgentRuns.AnyAsync(r => r.Id == runId, cancellationToken);
+    }
+
     /// <summary>The session's runs, newest first (without steps).</summary>
     /// <summary>The session's latest runs, newest first, each with its steps (for totals; answers are not loaded).</summary>
     public async Task<IReadOnlyList<AgentRun>> ListAsync(Guid ownerId, Guid sessionId, int limit, CancellationToken cancellationToken)

@@ -11,12 +11,15 @@ public sealed record SessionDto(
     string? ModelProfile,
     JsonElement Brief,
     DateTime CreatedAt,
-    DateTime UpdatedAt)
+    DateTime UpdatedAt,
+    bool Archived,
+    DateTime? ArchivedAt)
 {
     public static SessionDto From(Session session)
     {
         using var brief = JsonDocument.Parse(session.BriefJson);
         return new SessionDto(session.Id, session.Title, session.Status.ToString(), session.ModelProfile,
-            brief.RootElement.Clone(), session.CreatedAt, session.UpdatedAt);
+            brief.RootElement.Clone(), session.CreatedAt, session.UpdatedAt,
+            session.ArchivedAt is not null, session.ArchivedAt);
     }
 }

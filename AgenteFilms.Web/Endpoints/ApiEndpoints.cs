@@ -37,6 +37,7 @@ public static class ApiEndpoints
         api.MapPitchApi();
         api.MapSharingApi();
         api.MapAccountDataApi();
+        api.MapUsageApi();
         app.MapSharedDownloads();
         app.MapOpenApi();
         app.MapScalarApiReference();

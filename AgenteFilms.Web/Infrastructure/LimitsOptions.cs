@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AgenteFilms.Web.Infrastructure;
 
-/// <summary>The <c>Limits</c> section: request rate limits (per client, fixed window).</summary>
+/// <summary>The <c>Limits</c> section: request rate limits (per client, fixed window) and daily budgets per user.</summary>
 public sealed class LimitsOptions
 {
     public const string Section = "Limits";
@@ -14,4 +14,12 @@ public sealed class LimitsOptions
     /// <summary>Length of the rate-limit window in seconds.</summary>
     [Range(1, 86_400)]
     public int WindowSeconds { get; set; } = 60;
+
+    /// <summary>Tokens (input + output) one user may spend per UTC day; 0 = unlimited.</summary>
+    [Range(0, long.MaxValue)]
+    public long DailyTokenBudget { get; set; } = 2_000_000;
+
+    /// <summary>Cost in USD one user may spend per UTC day; 0 = unlimited.</summary>
+    [Range(typeof(decimal), "0", "1000000")]
+    public decimal DailyCostBudgetUsd { get; set; } = 10;
 }

@@ -269,6 +269,9 @@ namespace AgenteFilms.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("BriefJson")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -302,6 +305,8 @@ namespace AgenteFilms.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "ArchivedAt");
 
                     b.HasIndex("OwnerId", "UpdatedAt");
 
@@ -380,6 +385,29 @@ namespace AgenteFilms.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("ShareLinks", (string)null);
+                });
+
+            modelBuilder.Entity("AgenteFilms.Data.Entities.UserSettings", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DefaultModelProfile")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("UserSettings", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

@@ -264,6 +264,9 @@ namespace AgenteFilms.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ArchivedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BriefJson")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -297,6 +300,8 @@ namespace AgenteFilms.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OwnerId", "ArchivedAt");
 
                     b.HasIndex("OwnerId", "UpdatedAt");
 
@@ -373,6 +378,29 @@ namespace AgenteFilms.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("ShareLinks", (string)null);
+                });
+
+            modelBuilder.Entity("AgenteFilms.Data.Entities.UserSettings", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefaultModelProfile")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("UserSettings", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>

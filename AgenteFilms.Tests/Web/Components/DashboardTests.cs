@@ -5,6 +5,7 @@ using AgenteFilms.Agents.Providers;
 using AgenteFilms.Data.Stores;
 using AgenteFilms.Tests.TestSupport;
 using AgenteFilms.Web.Components.Pages.Dashboard;
+using AgenteFilms.Web.Features.Runs;
 using AgenteFilms.Web.Features.Sessions;
 using AgenteFilms.Web.Infrastructure;
 using Bunit;
@@ -29,6 +30,11 @@ public sealed class DashboardTests : MudTestContext, IClassFixture<SqliteTestDat
         Services.AddSingleton(Options.Create(new LlmOptions()));
         Services.AddSingleton(Options.Create(new AgentsOptions()));
         Services.AddSingleton<ICurrentUser>(_user);
+        Services.AddSingleton(database.Services.GetRequiredService<RunStore>());
+        Services.AddSingleton(database.Services.GetRequiredService<StateStore>());
+        Services.AddSingleton(new RunSignal());
+        Services.AddSingleton(new RunEventHub(TimeProvider.System));
+        Services.AddScoped<RunService>();
         Services.AddScoped<SessionService>();
         UseInteractiveServer();
     }
@@ -112,4 +118,22 @@ public sealed class DashboardTests : MudTestContext, IClassFixture<SqliteTestDat
     }
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task ArchivedFilter_ShowsTheArchivedPitchesOnly_AndTheDefaultListHidesThem()
+    {
+        var ct = Xunit.TestContext.Current.CancellationToken;
+        await _store.CreateAsync(_user.Id, new NewSession("Still Going"), ct);
+        var shelved = await _store.CreateAsync(_user.Id, new NewSession("Shelved Idea"), ct);
+        await _store.UpdateAsync(_user.Id, shelved.Id, new SessionUpdate(null, Archived: true), null, ct);
+        Render<MudPopoverProvider>();
+        var cut = Render<Dashboard>();
+        cut.WaitForAssertion(() => Assert.Contains("Still Going", Assert.Single(cut.FindAll("[data-testid=session-card]")).TextContent));
+
+        cut.FindAll("[data-testid=archive-filter] button, [data-testid=archive-filter] [role=button]")
+            .Single(b => b.TextContent.Contains("Archived (1)")).Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("Shelved Idea", Assert.Single(cut.FindAll("[data-testid=session-card]")).TextContent));
+        Assert.NotNull(cut.Find("[data-testid=archived-chip]"));
+    }
 }

@@ -36,6 +36,7 @@ public sealed class NewPitchFormTests : MudTestContext, IClassFixture<SqliteTest
         Services.AddSingleton(Options.Create(new AgentsOptions { LoopMaxIterations = 3, LoopIterationsCeiling = 4 }));
         Services.AddScoped<SessionService>();
         Services.AddScoped<RunService>();
+        AddEstimatesAndUserSettings(database.Services);
         UseInteractiveServer();
         Render<MudPopoverProvider>();
     }

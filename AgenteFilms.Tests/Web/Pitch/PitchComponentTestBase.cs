@@ -26,6 +26,7 @@ public abstract class PitchComponentTestBase : MudTestContext, IClassFixture<Sql
         Services.AddSingleton<RunEventHub>();
         Services.AddScoped<RunService>();
         Services.AddScoped<PitchService>();
+        AddEstimatesAndUserSettings(database.Services);
         UseInteractiveServer();
     }
 

@@ -115,6 +115,33 @@ public sealed class RunService(
         return run;
     }
 
+    /// <summary>
+    /// Cancels the session's queued or running run, if any, and waits (up to <paramref name="wait"/>, 10 s by
+    /// default) until it has ended. Callers have checked the session is the user's. A run executing on another
+    /// instance cannot be reached from here: it stops by itself at its next commit once the rows are gone.
+    /// </summary>
+    public async Task StopActiveRunAsync(Guid sessionId, CancellationToken cancellationToken, TimeSpan? wait = null)
+    {
+        if (await runs.GetActiveAsync(sessionId, cancellationToken) is not { } active)
+        {
+            return;
+        }
+        if (await runs.CancelQueuedAsync(active.Id, cancellationToken) || !signal.Cancel(active.Id))
+        {
+            return;
+        }
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(wait ?? TimeSpan.FromSeconds(10));
+        try
+        {
+            await WaitAsync(sessionId, active.Id, timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The runner did not confirm in time; the delete goes ahead and the runner stops quietly on missing rows.
+        }
+    }
+
     /// <summary>Queues an interrupted, failed or cancelled run again; it continues from its first unfinished step.</summary>
     public async Task<AgentRun?> ResumeAsync(Guid sessionId, Guid runId, CancellationToken cancellationToken)
     {

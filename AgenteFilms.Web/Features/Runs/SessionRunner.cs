@@ -46,6 +46,13 @@ public sealed class SessionRunner(
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
+            if (await WasDeletedAsync(run))
+            {
+                // The writer deleted the pitch mid-step (from another instance, or before the cancel arrived): its
+                // rows are gone and must stay gone, so write nothing and end quietly.
+                logger.LogInformation("Run {RunId} stopped: session {SessionId} was deleted", run.Id, run.SessionId);
+                return;
+            }
             logger.LogError(ex, "Run {RunId} of session {SessionId} failed in the runner", run.Id, run.SessionId);
             await EndInFlightAsync(stepIds, StepStatus.Failed, ex.Message);
             await FinishAsync(activity, run, RunStatus.Failed, $"The run stopped unexpectedly: {ex.Message}");
@@ -54,6 +61,19 @@ public sealed class SessionRunner(
         finally
         {
             signal.Unregister(run.Id);
+        }
+    }
+
+    private async Task<bool> WasDeletedAsync(AgentRun run)
+    {
+        try
+        {
+            return !await runs.ExistsAsync(run.Id, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The database itself is failing: report the original error as usual.
+            return false;
         }
     }
 

@@ -19,6 +19,12 @@ public sealed record NewPitch(
     string? ModelProfile = null,
     int? WritersRoomIterations = null);
 
+/// <summary>A change to a pitch (<c>PATCH /api/sessions/{id}</c>, the rename dialog, the archive menu item): null fields stay.</summary>
+public sealed record SessionPatch(string? Title = null, bool? Archived = null);
+
+/// <summary>Options of <c>POST /api/sessions/{id}/duplicate</c>; the title defaults to "… (copy)".</summary>
+public sealed record DuplicateRequest(string? Title = null);
+
 /// <summary>The limits and choices of a new pitch, shared by the API's validation and the form.</summary>
 public static class PitchLimits
 {

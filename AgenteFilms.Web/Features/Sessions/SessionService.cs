@@ -3,21 +3,24 @@ using AgenteFilms.Agents.Orchestration;
 using AgenteFilms.Agents.Providers;
 using AgenteFilms.Data.Entities;
 using AgenteFilms.Data.Stores;
+using AgenteFilms.Web.Features.Runs;
 using AgenteFilms.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace AgenteFilms.Web.Features.Sessions;
 
 /// <summary>What pages and endpoints do with sessions, for the acting user.</summary>
-public sealed class SessionService(SessionStore store, PitchStore pitches, ICurrentUser user, IOptions<LlmOptions> llm, IOptions<AgentsOptions> agents)
+public sealed class SessionService(
+    SessionStore store, PitchStore pitches, RunService runs, ICurrentUser user, IOptions<LlmOptions> llm, IOptions<AgentsOptions> agents)
 {
     public const int MaxTitleLength = PitchLimits.MaxTitle;
 
     // A brief without a chosen iteration count says nothing about it (the configured default applies).
     private static readonly JsonSerializerOptions s_briefJson = new(JsonSerializerOptions.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
-    public Task<IReadOnlyList<Session>> ListAsync(CancellationToken cancellationToken) =>
-        store.ListAsync(user.Id, cancellationToken);
+    /// <summary>The user's pitches: archived ones only when <paramref name="archived"/> is true, active ones when false, all when null.</summary>
+    public Task<IReadOnlyList<Session>> ListAsync(CancellationToken cancellationToken, bool? archived = null) =>
+        store.ListAsync(user.Id, cancellationToken, archived);
 
     /// <summary>The user's pitches as the dashboard shows them, most recently updated first.</summary>
     public async Task<IReadOnlyList<PitchCard>> ListCardsAsync(CancellationToken cancellationToken)
@@ -30,8 +33,83 @@ public sealed class SessionService(SessionStore store, PitchStore pitches, ICurr
     public Task<Session?> GetAsync(Guid id, CancellationToken cancellationToken) =>
         store.GetAsync(user.Id, id, cancellationToken);
 
-    public Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
-        store.DeleteAsync(user.Id, id, cancellationToken);
+    /// <summary>
+    /// Deletes the pitch and every row of it. A queued or running run is cancelled first and given a moment to end,
+    /// so the runner is not writing while the rows go. False when it is not the user's.
+    /// </summary>
+    public async Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await store.GetAsync(user.Id, id, cancellationToken) is null)
+        {
+            return false;
+        }
+        await runs.StopActiveRunAsync(id, cancellationToken);
+        return await store.DeleteAsync(user.Id, id, cancellationToken);
+    }
+
+    /// <summary>
+    /// Renames and/or archives (unarchives) a pitch. Throws <see cref="InputValidationException"/>, saving nothing, for
+    /// an empty or too long title or an empty change. Null when it is not the user's.
+    /// </summary>
+    public Task<Session?> UpdateAsync(Guid id, SessionPatch patch, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        string? title = null;
+        if (patch.Title is not null)
+        {
+            title = errors.Required("title", patch.Title, MaxTitleLength, "The title");
+        }
+        if (patch.Title is null && patch.Archived is null)
+        {
+            errors.Add("title", "Give a new title, or archived: true or false.");
+        }
+        errors.ThrowIfAny();
+        return store.UpdateAsync(user.Id, id, new SessionUpdate(title, patch.Archived), null, cancellationToken);
+    }
+
+    /// <summary>
+    /// A new pitch from this one's latest pitch version and brief (its history starts there); the original is not
+    /// changed. The title defaults to "… (copy)". Null when it is not the user's.
+    /// </summary>
+    public async Task<Session?> DuplicateAsync(Guid id, string? title, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        var newTitle = title is null ? null : errors.Required("title", title, MaxTitleLength, "The title");
+        errors.ThrowIfAny();
+        var original = await store.GetAsync(user.Id, id, cancellationToken);
+        if (original is null)
+        {
+            return null;
+        }
+        newTitle ??= CopyTitle(original.Title);
+        return await store.DuplicateAsync(user.Id, id, newTitle, cancellationToken);
+    }
+
+    /// <summary>
+    /// The brief as stored on the session (and as the agents read it): trimmed fields, the format's label, the budget
+    /// tier in lower case. The cost estimate builds the same JSON from what the writer has typed so far.
+    /// </summary>
+    public static string BriefJson(NewPitch input)
+    {
+        var format = input.Format?.Trim() is { Length: > 0 } key && PitchLimits.Formats.TryGetValue(key, out var label) ? label : input.Format?.Trim() ?? "";
+        return JsonSerializer.Serialize(new
+        {
+            title = input.Title?.Trim() ?? "",
+            concept = input.Concept?.Trim() ?? "",
+            genre = input.Genre?.Trim() ?? "",
+            tone = input.Tone?.Trim() ?? "",
+            format,
+            audience = input.Audience?.Trim() ?? "",
+            budgetTier = input.BudgetTier?.Trim().ToLowerInvariant() ?? "",
+            writersRoomIterations = input.WritersRoomIterations,
+        }, s_briefJson);
+    }
+
+    internal static string CopyTitle(string title)
+    {
+        const string suffix = " (copy)";
+        return title.Length + suffix.Length <= MaxTitleLength ? title + suffix : title[..(MaxTitleLength - suffix.Length)] + suffix;
+    }
 
     /// <summary>Creates a session from a title alone (the dashboard's quick create).</summary>
     public Task<Session> CreateAsync(string? title, CancellationToken cancellationToken)
@@ -92,17 +170,7 @@ public sealed class SessionService(SessionStore store, PitchStore pitches, ICurr
         }
         errors.ThrowIfAny();
 
-        var brief = JsonSerializer.Serialize(new
-        {
-            title,
-            concept,
-            genre,
-            tone,
-            format,
-            audience,
-            budgetTier = budget,
-            writersRoomIterations = input.WritersRoomIterations,
-        }, s_briefJson);
+        var brief = BriefJson(new NewPitch(title, concept, genre, tone, format, audience, budget, WritersRoomIterations: input.WritersRoomIterations));
         return store.CreateAsync(user.Id, new NewSession(title, brief, string.IsNullOrEmpty(profile) ? null : profile), cancellationToken);
     }
 }
