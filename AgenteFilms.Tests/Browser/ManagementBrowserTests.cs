@@ -135,17 +135,19 @@ public sealed class ManagementBrowserTests(BrowserFixture browser)
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(baseAddress, "/settings").ToString());
 
-        var select = page.GetByTestId("default-profile");
-        await Assertions.Expect(select.Locator("input").First).ToBeEnabledAsync();
+        // The page is interactive once its buttons are enabled.
+        await Assertions.Expect(page.GetByTestId("test-connection").First).ToBeEnabledAsync();
+        var select = page.Locator(".mud-input-control.mud-select").Filter(new() { HasText = "Default model for new pitches" });
         await select.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "gpt-4o-mini" }).ClickAsync();
-        await page.GetByTestId("theme").GetByText("Dark").ClickAsync();
+        await Assertions.Expect(select).ToContainTextAsync("gpt-4o-mini");
+        await page.Locator(".mud-radio").Filter(new() { HasText = "Dark" }).ClickAsync();
         await Assertions.Expect(page.Locator("body")).ToHaveCSSAsync("background-color", DarkBackground);
 
         // A fresh page load: both choices come back from the database.
         await page.GotoAsync(new Uri(baseAddress, "/pitches/new").ToString());
         await Assertions.Expect(page.Locator("body")).ToHaveCSSAsync("background-color", DarkBackground);
-        await Assertions.Expect(page.GetByTestId("pitch-model")).ToContainTextAsync("gpt-4o-mini");
+        await Assertions.Expect(page.Locator(".mud-input-control.mud-select").Filter(new() { HasText = "Which model" })).ToContainTextAsync("gpt-4o-mini");
         await Assertions.Expect(page.GetByTestId("cost-estimate")).ToContainTextAsync("on gpt-4o-mini");
         var before = long.Parse((await page.GetByTestId("cost-estimate").GetAttributeAsync("data-tokens"))!);
         await Assertions.Expect(page.Locator("#pitch-concept")).ToBeEnabledAsync();

@@ -23,6 +23,7 @@ public sealed class UsageBrowserTests(BrowserFixture browser)
         });
         var baseAddress = app.StartKestrel();
         using var client = new HttpClient { BaseAddress = baseAddress };
+        var sessions = new List<Guid>();
         foreach (var (title, concept) in new[]
         {
             ("Night Ferry", "A ferry captain smuggles letters across a frozen strait for a town cut off by war"),
@@ -31,6 +32,7 @@ public sealed class UsageBrowserTests(BrowserFixture browser)
         {
             var session = await client.CreateSessionAsync(title, concept);
             (await client.PostMessageAsync(session, "Pitch it", wait: true)).EnsureSuccessStatusCode();
+            sessions.Add(session);
         }
         var (tokens, cost, steps) = await DatabaseSumsAsync(app);
         Assert.True(tokens > 0 && cost > 0);
@@ -40,7 +42,7 @@ public sealed class UsageBrowserTests(BrowserFixture browser)
         await page.GotoAsync(new Uri(baseAddress, "/usage").ToString());
 
         await Assertions.Expect(page.GetByTestId("total-tokens")).ToHaveAttributeAsync("data-value", tokens.ToString(CultureInfo.InvariantCulture));
-        await Assertions.Expect(page.GetByTestId("total-cost")).ToHaveAttributeAsync("data-value", cost.ToString("0.######", CultureInfo.InvariantCulture));
+        Assert.Equal(cost, decimal.Parse((await page.GetByTestId("total-cost").GetAttributeAsync("data-value"))!, CultureInfo.InvariantCulture));
         // Both runs ran today, so today's total is the whole total, shown against the default daily budget.
         await Assertions.Expect(page.GetByTestId("today-tokens")).ToHaveAttributeAsync("data-value", tokens.ToString(CultureInfo.InvariantCulture));
         await Assertions.Expect(page.GetByTestId("usage-today")).ToContainTextAsync("of 2,000,000");
@@ -68,6 +70,15 @@ public sealed class UsageBrowserTests(BrowserFixture browser)
         Assert.Equal(steps, rows.Sum(r => int.Parse(r[5], CultureInfo.InvariantCulture)));
         Assert.Equal(2, rows.Select(r => r[1]).Distinct().Count());
         Assert.Equal(await client.GetStringAsync("/api/usage.csv", Ct), await File.ReadAllTextAsync(path, Ct));
+
+        // After the run, its workspace shows the estimate beside what it billed.
+        await page.GotoAsync(new Uri(baseAddress, $"/pitches/{sessions[0]}").ToString());
+        var comparison = page.GetByTestId("estimate-vs-actual");
+        var pitchTokens = rows.Where(r => r[1] == sessions[0].ToString()).Sum(r => long.Parse(r[6], CultureInfo.InvariantCulture) + long.Parse(r[7], CultureInfo.InvariantCulture));
+        await Assertions.Expect(comparison).ToHaveAttributeAsync("data-actual", pitchTokens.ToString(CultureInfo.InvariantCulture));
+        var estimate = long.Parse((await comparison.GetAttributeAsync("data-estimate"))!, CultureInfo.InvariantCulture);
+        Assert.InRange(pitchTokens, estimate * 0.8, estimate * 1.2);
+        await Screenshots.SaveAsync(page, "workspace-estimate.png");
     }
 
     private static async Task<(long Tokens, decimal Cost, int Steps)> DatabaseSumsAsync(AppFactory app)

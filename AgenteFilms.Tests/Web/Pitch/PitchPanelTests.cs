@@ -133,7 +133,9 @@ public sealed class PitchPanelTests(SqliteTestDatabase database) : PitchComponen
         var cut = Render<PitchPanel>(p => p.Add(x => x.SessionId, sessionId));
 
         cut.WaitForElement("[data-section=logline] [data-testid=regenerate]", Wait).Click();
-        dialogs.WaitForElement("textarea", Wait).Change("Make it darker");
+        // The dialog estimates the regeneration before anything is spent (offline model: tokens, no cost).
+        dialogs.WaitForAssertion(() => Assert.Contains("no cost", dialogs.Find("[data-testid=cost-estimate]").TextContent), Wait);
+        dialogs.WaitForElement("textarea", Wait).Input("Make it darker");
         dialogs.Find("[data-testid=confirm-regenerate]").Click();
 
         snackbar.WaitForAssertion(() => Assert.Contains("Regenerating logline", snackbar.Markup), Wait);

@@ -11,6 +11,6 @@ public static class UsageFormat
     public static string Cost(decimal usd) =>
         usd == 0 ? "$0.00" : usd < 0.01m ? "$" + usd.ToString("0.0000", CultureInfo.InvariantCulture) : "$" + usd.ToString("N2", CultureInfo.InvariantCulture);
 
-    /// <summary>The exact figure for machines (data attributes, CSV).</summary>
-    public static string Invariant(decimal usd) => usd.ToString("0.######", CultureInfo.InvariantCulture);
+    /// <summary>The exact figure for machines (data attributes, CSV): every stored decimal, no trailing zeros.</summary>
+    public static string Invariant(decimal usd) => (usd / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 }

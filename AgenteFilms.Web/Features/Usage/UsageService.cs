@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using AgenteFilms.Agents.Agents;
-using AgenteFilms.Agents.Providers;
 using AgenteFilms.Data.Stores;
 using AgenteFilms.Web.Infrastructure;
 using Microsoft.Extensions.Options;
@@ -12,7 +11,7 @@ namespace AgenteFilms.Web.Features.Usage;
 /// The acting user's billed usage over the last days, from the tokens and cost stored on agent steps: so every figure
 /// the usage page and the CSV show is a sum of rows in the database.
 /// </summary>
-public sealed class UsageService(UsageStore store, ICurrentUser user, AgentCatalog agents, IOptions<LimitsOptions> limits, IOptions<LlmOptions> llm, TimeProvider time)
+public sealed class UsageService(UsageStore store, ICurrentUser user, AgentCatalog agents, IOptions<LimitsOptions> limits, TimeProvider time)
 {
     public const int Days = 30;
 
@@ -52,7 +51,7 @@ public sealed class UsageService(UsageStore store, ICurrentUser user, AgentCatal
                 .Append(row.Steps.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(row.InputTokens.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(row.OutputTokens.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(row.CostUsd.ToString("0.######", CultureInfo.InvariantCulture)).Append('\n');
+                .Append(UsageFormat.Invariant(row.CostUsd)).Append('\n');
         }
         return csv.ToString();
     }
@@ -81,10 +80,6 @@ public sealed class UsageService(UsageStore store, ICurrentUser user, AgentCatal
         }
         return new UsageTotal(label, input, output, cost, steps);
     }
-
-    /// <summary>Whether <paramref name="model"/> is the offline model's label (its usage is estimated, never billed).</summary>
-    public bool IsOffline(string model) =>
-        llm.Value.Profiles.Values.Any(p => p.Provider == LlmProvider.Offline && p.Label == model);
 }
 
 /// <summary>Usage of the last <see cref="UsageService.Days"/> UTC days, sliced per day, pitch, agent and model.</summary>
