@@ -45,6 +45,7 @@ public static class DependencyInjection
         services.AddSingleton<RunStore>();
         services.AddSingleton<PitchStore>();
         services.AddSingleton<ShareLinkStore>();
+        services.AddSingleton<UsageStore>();
         return services;
     }
 

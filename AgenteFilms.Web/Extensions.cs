@@ -1,4 +1,6 @@
+using AgenteFilms.Agents.Providers;
 using AgenteFilms.Web.Endpoints;
+using AgenteFilms.Web.Features.Limits;
 using AgenteFilms.Web.Features.Export;
 using AgenteFilms.Web.Features.Pitch;
 using AgenteFilms.Web.Features.Runs;
@@ -22,6 +24,10 @@ public static class Extensions
         services.AddApi(configuration);
 
         services.AddSingleton<ICurrentUser, LocalCurrentUser>();
+        services.AddSingleton<UserRateLimits>();
+        services.AddSingleton<DailyUsageBudget>();
+        // The agents consult it before every model call (UsageBudgetChatClient in the provider pipeline).
+        services.AddSingleton<IUsageBudget>(sp => sp.GetRequiredService<DailyUsageBudget>());
         services.AddScoped<SessionService>();
         services.AddScoped<ConversationService>();
 

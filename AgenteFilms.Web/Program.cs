@@ -33,6 +33,7 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
 }
+app.UseSecurityHeaders();
 // Bodiless error statuses: ProblemDetails for the API, the not-found page for people.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
@@ -45,7 +46,8 @@ app.MapStaticAssets();
 app.MapHealthEndpoints();
 app.MapApi();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+    // Our policy already says frame-ancestors 'none' (SecurityHeaders); Blazor's default would add a looser 'self'.
+    .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Run();
 

@@ -33,6 +33,7 @@ public sealed class NewPitchFormTests : MudTestContext, IClassFixture<SqliteTest
         Services.AddSingleton(Options.Create(new LlmOptions()));
         Services.AddScoped<SessionService>();
         Services.AddScoped<RunService>();
+        Services.AddRunLimits(database);
         UseInteractiveServer();
         Render<MudPopoverProvider>();
     }

@@ -57,9 +57,7 @@ public sealed class SessionLiveViewTests(SqliteTestDatabase database) : IClassFi
         Assert.True(live.Timeline.IsActive);
     }
 
-    private RunService Runs(RunEventHub hub) => new(
-        database.Services.GetRequiredService<RunStore>(), database.Services.GetRequiredService<SessionStore>(),
-        database.Services.GetRequiredService<StateStore>(), new RunSignal(), hub, new FixedUser(Guid.NewGuid()));
+    private RunService Runs(RunEventHub hub) => new RunServiceFactory(database, hub: hub).For(Guid.NewGuid());
 
     private static Task Dispatch(Action action)
     {

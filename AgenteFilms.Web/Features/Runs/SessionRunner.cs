@@ -3,6 +3,7 @@ using AgenteFilms.Agents.Orchestration;
 using AgenteFilms.Data;
 using AgenteFilms.Data.Entities;
 using AgenteFilms.Data.Stores;
+using AgenteFilms.Web.Features.Limits;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgenteFilms.Web.Features.Runs;
@@ -19,6 +20,7 @@ public sealed class SessionRunner(
     IDbContextFactory<AgenteFilmsDbContext> contexts,
     RunEventHub hub,
     RunSignal signal,
+    DailyUsageBudget budget,
     ILogger<SessionRunner> logger)
 {
     public async Task ExecuteAsync(AgentRun run, CancellationToken stoppingToken)
@@ -42,7 +44,7 @@ public sealed class SessionRunner(
         catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
             logger.LogError(ex, "Run {RunId} of session {SessionId} failed in the runner", run.Id, run.SessionId);
-            await EndInFlightAsync(stepIds, StepStatus.Failed, ex.Message);
+            await EndInFlightAsync(run, stepIds, StepStatus.Failed, ex.Message);
             await runs.FinishAsync(run.Id, RunStatus.Failed, $"The run stopped unexpectedly: {ex.Message}", CancellationToken.None);
             hub.Publish(run.SessionId, run.Id, "run_failed", new RunFailed(run.Id, null, null, ex.Message));
         }
@@ -66,13 +68,13 @@ public sealed class SessionRunner(
                 await runs.FinishAsync(run.Id, RunStatus.Completed, null, CancellationToken.None);
                 break;
             case RunFailed failed:
-                await EndInFlightAsync(stepIds, StepStatus.Failed, failed.Message);
+                await EndInFlightAsync(run, stepIds, StepStatus.Failed, failed.Message);
                 await runs.FinishAsync(run.Id, RunStatus.Failed, failed.Message, CancellationToken.None);
                 break;
             case RunCancelled:
                 // Shutting down is not the writer cancelling: the run is Interrupted and can be resumed.
                 var status = stoppingToken.IsCancellationRequested ? RunStatus.Interrupted : RunStatus.Cancelled;
-                await EndInFlightAsync(stepIds, StepStatus.Cancelled, null);
+                await EndInFlightAsync(run, stepIds, StepStatus.Cancelled, null);
                 await runs.FinishAsync(run.Id, status, status == RunStatus.Interrupted ? "The server stopped during this run. Resume it to continue." : null, CancellationToken.None);
                 break;
         }
@@ -100,13 +102,16 @@ public sealed class SessionRunner(
             PitchJson: pitch?.Json,
             PitchNote: pitch is null ? null : $"Written by {completed.DisplayName}",
             RunArgumentsJson: arguments), CancellationToken.None);
+        // The committed step now holds its usage: the budget stops counting it from memory.
+        budget.TakeUnstored(run.Id, completed.StepKey);
     }
 
-    private async Task EndInFlightAsync(Dictionary<string, Guid> stepIds, StepStatus status, string? error)
+    /// <summary>Ends the steps that did not complete, storing what their model calls were billed so far.</summary>
+    private async Task EndInFlightAsync(AgentRun run, Dictionary<string, Guid> stepIds, StepStatus status, string? error)
     {
-        foreach (var stepId in stepIds.Values)
+        foreach (var (stepKey, stepId) in stepIds)
         {
-            await runs.EndStepAsync(stepId, status, error, CancellationToken.None);
+            await runs.EndStepAsync(stepId, status, error, budget.TakeUnstored(run.Id, stepKey), CancellationToken.None);
         }
         stepIds.Clear();
     }
@@ -142,6 +147,8 @@ public sealed class SessionRunner(
         {
             SessionId = run.SessionId,
             RunId = run.Id,
+            // Background runs act for the session's owner: their model calls are charged to that user's budget.
+            UserId = session.OwnerId,
             Workflow = RunArguments.KindOf(run.Workflow),
             ModelProfile = session.ModelProfile,
             State = new RunState(entries),
