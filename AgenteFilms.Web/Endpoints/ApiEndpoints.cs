@@ -38,7 +38,8 @@ public static class ApiEndpoints
         api.MapSharingApi();
         app.MapSharedDownloads();
         app.MapOpenApi();
-        app.MapScalarApiReference();
+        // Fonts from our own origin: the page's policy allows nothing else (SecurityHeaders).
+        app.MapScalarApiReference(o => o.DisableDefaultFonts());
         return app;
     }
 }

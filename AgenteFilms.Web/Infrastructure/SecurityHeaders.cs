@@ -20,12 +20,20 @@ public static class SecurityHeaders
         $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
         + "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
+    /// <summary>
+    /// The API reference at <c>/scalar</c> starts itself with an inline module script that takes no nonce, and its
+    /// bundle evaluates code. It shows only our OpenAPI document, never users' text, so it alone may do both.
+    /// </summary>
+    private const string ApiReferencePolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        + "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
         context.Items[s_nonceKey] = nonce;
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = PolicyFor(nonce);
+        headers.ContentSecurityPolicy = context.Request.Path.StartsWithSegments("/scalar") ? ApiReferencePolicy : PolicyFor(nonce);
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
         await next(context);
