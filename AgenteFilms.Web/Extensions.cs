@@ -1,5 +1,7 @@
+using AgenteFilms.Agents.Providers;
 using AgenteFilms.Web.Endpoints;
 using AgenteFilms.Web.Features.Account;
+using AgenteFilms.Web.Features.Limits;
 using AgenteFilms.Web.Features.Export;
 using AgenteFilms.Web.Features.Pitch;
 using AgenteFilms.Web.Features.Runs;
@@ -24,6 +26,10 @@ public static class Extensions
         services.AddApi(configuration);
 
         services.AddSingleton<ICurrentUser, LocalCurrentUser>();
+        services.AddSingleton<UserRateLimits>();
+        services.AddSingleton<DailyUsageBudget>();
+        // The agents consult it before every model call (UsageBudgetChatClient in the provider pipeline).
+        services.AddSingleton<IUsageBudget>(sp => sp.GetRequiredService<DailyUsageBudget>());
         services.AddScoped<SessionService>();
         services.AddScoped<ConversationService>();
 

@@ -34,6 +34,7 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
 }
+app.UseSecurityHeaders();
 // Bodiless error statuses: ProblemDetails for the API, the not-found page for people.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
@@ -47,7 +48,8 @@ app.MapHealthEndpoints();
 app.MapMetricsEndpoint();
 app.MapApi();
 app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+    // Our policy already says frame-ancestors 'none' (SecurityHeaders); Blazor's default would add a looser 'self'.
+    .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Run();
 

@@ -89,8 +89,12 @@ public sealed partial class AgentEngine(WorkflowFactory workflows, TimeProvider 
         }
         catch (AgentFailedException failed)
         {
-            Emit(new RunFailed(context.RunId, failed.Agent, failed.StepKey, failed.Message));
-            activity.SetFailed("failed", failed.Message);
+            // A budget stop is not the agent's fault: say plainly what happened and what was kept.
+            var message = failed.InnerException is Providers.UsageBudgetExceededException budget
+                ? $"Stopped before the next model call: {budget.Message} Completed steps are saved; resume the run when the budget allows."
+                : failed.Message;
+            Emit(new RunFailed(context.RunId, failed.Agent, failed.StepKey, message));
+            activity.SetFailed("failed", message);
             LogAgentFailed(failed.InnerException ?? failed, context.RunId, failed.Agent, failed.StepKey, failed.Cause);
         }
         catch (Exception ex)

@@ -116,7 +116,7 @@ public sealed class AgentStep(FilmAgent agent, AgentRuntime runtime, RevisionSco
 
         using var timeout = new CancellationTokenSource(runtime.Options.TimeoutFor(Agent.Name), runtime.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
-        using var usageScope = UsageScope.Begin();
+        using var usageScope = UsageScope.Begin(context.UserId is { } user ? new UsageAccount(user, context.RunId, stepKey) : null);
         var transcript = new Transcript(stepKey, Agent, e => Emit(events, e));
         try
         {
@@ -196,6 +196,7 @@ public sealed class AgentStep(FilmAgent agent, AgentRuntime runtime, RevisionSco
     private static string Describe(Exception ex) => ex switch
     {
         UnknownModelProfileException unknown => $"unknown model profile '{unknown.ProfileName}'",
+        UsageBudgetExceededException budget => budget.Message,
         HttpRequestException http => $"the model request failed ({http.StatusCode?.ToString() ?? "no response"}): {http.Message}",
         _ => ex.Message,
     };

@@ -16,6 +16,12 @@ public sealed record RunContext
     /// <summary>Which workflow to run (see <see cref="WorkflowFactory.Create"/>).</summary>
     public WorkflowKind Workflow { get; init; } = WorkflowKind.Pitch;
 
+    /// <summary>
+    /// The user the run acts for (the session's owner). Every model call is charged to their daily budget
+    /// (<see cref="Providers.IUsageBudget"/>); null: no budget applies.
+    /// </summary>
+    public Guid? UserId { get; init; }
+
     /// <summary>The session's model profile (null: <c>Llm:DefaultProfile</c>); agents may override it (<see cref="AgentsOptions.ModelOverrides"/>).</summary>
     public string? ModelProfile { get; init; }
 

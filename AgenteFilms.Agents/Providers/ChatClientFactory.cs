@@ -14,7 +14,8 @@ namespace AgenteFilms.Agents.Providers;
 
 /// <summary>
 /// Builds, per profile, the one pipeline every provider goes through:
-/// provider client → <see cref="UsageMeteringChatClient"/> → OpenTelemetry ("AgenteFilms.Llm") →
+/// provider client → <see cref="UsageMeteringChatClient"/> → <see cref="UsageBudgetChatClient"/> (when the host
+/// registers an <see cref="IUsageBudget"/>) → OpenTelemetry ("AgenteFilms.Llm") →
 /// Semantic Kernel function invocation (kernel functions in the options are invoked automatically).
 /// </summary>
 /// <remarks>
@@ -70,9 +71,16 @@ public sealed class ChatClientFactory(
             var other => throw new ModelRequestException(profile.Name, ModelFailureKind.Configuration, $"Profile '{profile.Name}' has an unknown provider '{other}'."),
         };
 
-        return provider.AsBuilder()
+        var builder = provider.AsBuilder()
             .UseKernelFunctionInvocation(loggerFactory)
-            .UseOpenTelemetry(loggerFactory, LlmMetrics.MeterName)
+            .UseOpenTelemetry(loggerFactory, LlmMetrics.MeterName);
+        // The host's budget (if any) sees each round trip before the meter: a refused call is never sent nor metered.
+        if (services.GetService(typeof(IUsageBudget)) is IUsageBudget budget)
+        {
+            var tokens = services.GetService(typeof(TokenCounter)) as TokenCounter ?? new TokenCounter();
+            builder.Use(inner => new UsageBudgetChatClient(inner, profile, budget, tokens));
+        }
+        return builder
             .Use(inner => new UsageMeteringChatClient(inner, profile, metrics, timeProvider))
             .Build(services);
     }

@@ -25,14 +25,21 @@ public sealed class UsageScope : IDisposable
     private readonly Lock _gate = new();
     private Usage _total = Usage.Zero;
 
-    private UsageScope(UsageScope? parent) => _parent = parent;
+    private UsageScope(UsageScope? parent, UsageAccount? account)
+    {
+        _parent = parent;
+        Account = account;
+    }
 
     public static UsageScope? Current => s_current.Value;
 
+    /// <summary>Whom the requests in this scope are charged to (null: no budget applies), for <see cref="UsageBudgetChatClient"/>.</summary>
+    public UsageAccount? Account { get; }
+
     /// <summary>Starts a scope; dispose it to restore the previous one.</summary>
-    public static UsageScope Begin()
+    public static UsageScope Begin(UsageAccount? account = null)
     {
-        var scope = new UsageScope(s_current.Value);
+        var scope = new UsageScope(s_current.Value, account);
         s_current.Value = scope;
         return scope;
     }

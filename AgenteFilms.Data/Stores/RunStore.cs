@@ -14,7 +14,8 @@ public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, T
     /// <summary>
     /// Saves the question (if any) and queues a run, in one transaction. A repeated idempotency key returns the run it
     /// created the first time. Returns null when the session is not the user's; throws <see cref="RunConflictException"/>
-    /// when the session already has an active run.
+    /// when the session already has an active run, and <see cref="ActiveRunLimitException"/> when the owner already has
+    /// <see cref="NewRun.MaxActiveRunsPerOwner"/> active runs.
     /// </summary>
     public async Task<EnqueueResult?> EnqueueAsync(Guid ownerId, Guid sessionId, NewRun request, CancellationToken cancellationToken)
     {
@@ -31,6 +32,7 @@ public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, T
         {
             throw new RunConflictException(sessionId);
         }
+        await EnsureBelowActiveLimitAsync(db, ownerId, request.MaxActiveRunsPerOwner, cancellationToken);
 
         var now = time.GetUtcNow().UtcDateTime;
         Question? question = null;
@@ -67,6 +69,24 @@ public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, T
         }
         metrics?.Entered(RunStatus.Queued);
         return new EnqueueResult(run, Created: true);
+    }
+
+    /// <summary>The owner's queued and running runs, across all their sessions.</summary>
+    public async Task<int> CountActiveAsync(Guid ownerId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await CountActiveAsync(db, ownerId, cancellationToken);
+    }
+
+    private static Task<int> CountActiveAsync(AgenteFilmsDbContext db, Guid ownerId, CancellationToken cancellationToken) =>
+        db.AgentRuns.CountAsync(r => s_active.Contains(r.Status) && db.Sessions.Any(s => s.Id == r.SessionId && s.OwnerId == ownerId), cancellationToken);
+
+    private static async Task EnsureBelowActiveLimitAsync(AgenteFilmsDbContext db, Guid ownerId, int? limit, CancellationToken cancellationToken)
+    {
+        if (limit is { } max && await CountActiveAsync(db, ownerId, cancellationToken) >= max)
+        {
+            throw new ActiveRunLimitException(max);
+        }
     }
 
     private static Task<AgentRun?> FindByKeyAsync(AgenteFilmsDbContext db, Guid sessionId, string? key, CancellationToken cancellationToken) =>
@@ -207,9 +227,10 @@ public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, T
         var step = await db.AgentSteps.FirstAsync(s => s.Id == commit.StepId, cancellationToken);
         step.Status = StepStatus.Completed;
         step.CompletedAt = now;
-        step.InputTokens = commit.InputTokens;
-        step.OutputTokens = commit.OutputTokens;
-        step.CostUsd = commit.CostUsd;
+        // Added, not set: an earlier failed attempt of this step (resumed) was billed too.
+        step.InputTokens += commit.InputTokens;
+        step.OutputTokens += commit.OutputTokens;
+        step.CostUsd += commit.CostUsd;
         step.Model = commit.Model;
         step.ReadVersionsJson = commit.ReadVersionsJson;
 
@@ -266,13 +287,22 @@ public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, T
         return versions;
     }
 
-    /// <summary>Marks a step that did not complete (failed or cancelled).</summary>
-    public async Task EndStepAsync(Guid stepId, StepStatus status, string? error, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks a step that did not complete (failed or cancelled), with what its model calls were billed so far: they
+    /// count against the owner's budget like a completed step's.
+    /// </summary>
+    public async Task EndStepAsync(Guid stepId, StepStatus status, string? error, TokenUsage billed, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         await db.AgentSteps.Where(s => s.Id == stepId && s.Status == StepStatus.Running)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, status).SetProperty(s => s.CompletedAt, now).SetProperty(s => s.Error, error), cancellationToken);
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(s => s.Status, status)
+                .SetProperty(s => s.CompletedAt, now)
+                .SetProperty(s => s.Error, error)
+                .SetProperty(s => s.InputTokens, s => s.InputTokens + billed.InputTokens)
+                .SetProperty(s => s.OutputTokens, s => s.OutputTokens + billed.OutputTokens)
+                .SetProperty(s => s.CostUsd, s => s.CostUsd + billed.CostUsd), cancellationToken);
     }
 
     /// <summary>Ends a run with its final status.</summary>
@@ -301,14 +331,19 @@ public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, T
 
     /// <summary>
     /// Queues an Interrupted, Failed or Cancelled run again; the runner then continues from its first unfinished step.
-    /// Returns false when the run is in another state; throws <see cref="RunConflictException"/> when another run is active.
+    /// Returns false when the run is in another state; throws <see cref="RunConflictException"/> when another run is active
+    /// and <see cref="ActiveRunLimitException"/> when the owner already has <paramref name="maxActiveRunsPerOwner"/> active runs.
     /// </summary>
-    public async Task<bool> RequeueAsync(Guid runId, Guid sessionId, CancellationToken cancellationToken)
+    public async Task<bool> RequeueAsync(Guid ownerId, Guid runId, Guid sessionId, int? maxActiveRunsPerOwner, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.AgentRuns.AnyAsync(r => r.SessionId == sessionId && r.Id != runId && s_active.Contains(r.Status), cancellationToken))
         {
             throw new RunConflictException(sessionId);
+        }
+        if (await db.AgentRuns.AnyAsync(r => r.Id == runId && (r.Status == RunStatus.Interrupted || r.Status == RunStatus.Failed || r.Status == RunStatus.Cancelled), cancellationToken))
+        {
+            await EnsureBelowActiveLimitAsync(db, ownerId, maxActiveRunsPerOwner, cancellationToken);
         }
         try
         {
@@ -348,8 +383,11 @@ public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, T
     }
 }
 
-/// <summary>What to queue: the workflow, its arguments, an optional idempotency key and the writer's words to save first.</summary>
-public sealed record NewRun(string Workflow, string? ArgumentsJson = null, string? IdempotencyKey = null, string? Question = null);
+/// <summary>
+/// What to queue: the workflow, its arguments, an optional idempotency key and the writer's words to save first;
+/// <paramref name="MaxActiveRunsPerOwner"/> caps the owner's queued and running runs (null: no cap).
+/// </summary>
+public sealed record NewRun(string Workflow, string? ArgumentsJson = null, string? IdempotencyKey = null, string? Question = null, int? MaxActiveRunsPerOwner = null);
 
 /// <summary>The queued run; <see cref="Created"/> is false when an earlier submit with the same key created it.</summary>
 public sealed record EnqueueResult(AgentRun Run, bool Created);
@@ -372,6 +410,21 @@ public sealed record StepCommit(
     string? PitchJson = null,
     string? PitchNote = null,
     string? RunArgumentsJson = null);
+
+/// <summary>Tokens and cost billed for model calls.</summary>
+public sealed record TokenUsage(long InputTokens, long OutputTokens, decimal CostUsd)
+{
+    public static readonly TokenUsage Zero = new(0, 0, 0m);
+
+    public long Tokens => InputTokens + OutputTokens;
+}
+
+/// <summary>The owner already has as many queued and running runs as they may.</summary>
+public sealed class ActiveRunLimitException(int limit)
+    : Exception($"You already have {limit} runs in progress, the most at once. Wait for one to finish, or cancel one.")
+{
+    public int Limit { get; } = limit;
+}
 
 /// <summary>The session already has a queued or running run.</summary>
 public sealed class RunConflictException(Guid sessionId)

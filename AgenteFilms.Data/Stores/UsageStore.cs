@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AgenteFilms.Data.Stores;
 
-/// <summary>Billed usage as stored on agent steps (tokens and cost the provider reported), for usage reports.</summary>
+/// <summary>Billed usage as stored on agent steps (tokens and cost the provider reported): usage reports and the daily budget.</summary>
 public sealed class UsageStore(IDbContextFactory<AgenteFilmsDbContext> contexts)
 {
     /// <summary>
@@ -38,6 +38,24 @@ public sealed class UsageStore(IDbContextFactory<AgenteFilmsDbContext> contexts)
                 g.Sum(s => s.InputTokens), g.Sum(s => s.OutputTokens), g.Sum(s => s.CostUsd), g.Count()))
             .OrderBy(r => r.Day).ThenBy(r => r.SessionTitle, StringComparer.CurrentCulture).ThenBy(r => r.Agent, StringComparer.Ordinal).ThenBy(r => r.Model, StringComparer.Ordinal)
             .ToList();
+    }
+
+    /// <summary>
+    /// Tokens and cost of the owner's agent steps that ended (completed, failed or cancelled) at or after
+    /// <paramref name="fromUtc"/>. Steps still running are not stored yet: the caller accounts for them.
+    /// </summary>
+    public async Task<TokenUsage> GetSpentSinceAsync(Guid ownerId, DateTime fromUtc, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var totals = await (
+                from step in db.AgentSteps
+                join run in db.AgentRuns on step.RunId equals run.Id
+                join session in db.Sessions on run.SessionId equals session.Id
+                where session.OwnerId == ownerId && step.CompletedAt >= fromUtc
+                group step by 1 into all
+                select new TokenUsage(all.Sum(s => s.InputTokens), all.Sum(s => s.OutputTokens), all.Sum(s => s.CostUsd)))
+            .FirstOrDefaultAsync(cancellationToken);
+        return totals ?? TokenUsage.Zero;
     }
 }
 

@@ -138,7 +138,7 @@ public abstract class RunStoreTests<TDatabase>(TDatabase database) : IClassFixtu
         Assert.Equal(RunStatus.Interrupted, interrupted!.Status);
         Assert.Equal(StepStatus.Cancelled, interrupted.Steps.Single(s => s.Id == stepId).Status);
 
-        Assert.True(await Runs.RequeueAsync(run.Id, session, Ct));
+        Assert.True(await Runs.RequeueAsync(owner, run.Id, session, null, Ct));
         Assert.Equal(RunStatus.Queued, (await Runs.GetAsync(owner, session, run.Id, Ct))!.Status);
     }
 }

@@ -40,7 +40,8 @@ public static class ApiEndpoints
         api.MapUsageApi();
         app.MapSharedDownloads();
         app.MapOpenApi();
-        app.MapScalarApiReference();
+        // Fonts from our own origin: the page's policy allows nothing else (SecurityHeaders).
+        app.MapScalarApiReference(o => o.DisableDefaultFonts());
         return app;
     }
 }

@@ -44,6 +44,12 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
                 Title = "A run is already in progress.",
                 Detail = conflict.Message,
             },
+            LimitExceededException limit => new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Title = "Limit reached.",
+                Detail = limit.Message,
+            },
             ConcurrencyConflictException concurrency => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
@@ -88,6 +94,10 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is LimitExceededException exceeded)
+        {
+            httpContext.Response.Headers.RetryAfter = exceeded.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

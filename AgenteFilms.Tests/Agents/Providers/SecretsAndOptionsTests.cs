@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using AgenteFilms.Agents.Providers;
+using AgenteFilms.Tests.TestSupport;
 using AgenteFilms.Tests.TestSupport.FakeOpenAi;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -74,26 +74,5 @@ public sealed class SecretsAndOptionsTests
         var ex = Assert.Throws<OptionsValidationException>(() => services.Services.GetRequiredService<IOptions<LlmOptions>>().Value);
 
         Assert.Contains(ex.Failures, f => f.StartsWith(expected, StringComparison.Ordinal));
-    }
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<string> Messages { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Logger(this);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(CapturingLoggerProvider owner) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                owner.Messages.Enqueue(formatter(state, exception) + (exception is null ? "" : " " + exception));
-        }
     }
 }

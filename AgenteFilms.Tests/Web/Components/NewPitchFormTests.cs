@@ -37,6 +37,7 @@ public sealed class NewPitchFormTests : MudTestContext, IClassFixture<SqliteTest
         Services.AddScoped<SessionService>();
         Services.AddScoped<RunService>();
         AddEstimatesAndUserSettings(database.Services);
+        Services.AddRunLimits(database);
         UseInteractiveServer();
         Render<MudPopoverProvider>();
     }
@@ -76,6 +77,27 @@ public sealed class NewPitchFormTests : MudTestContext, IClassFixture<SqliteTest
         Assert.Contains("\"format\":\"Feature film\"", session.BriefJson);
         var run = Assert.Single(await _runs.ListAsync(_user.Id, session.Id, 10, Ct));
         Assert.Equal(RunArguments.Pitch, run.Workflow);
+    }
+
+    [Fact]
+    public async Task OverTheRunLimit_SaysSo_KeepsTheForm_AndSavesNothing()
+    {
+        var rates = Services.GetRequiredService<AgenteFilms.Web.Features.Limits.UserRateLimits>();
+        for (var i = 0; i < new LimitsOptions().RunsPerMinutePerUser; i++)
+        {
+            rates.AcquireRun(_user.Id);
+        }
+        var cut = Render<NewPitchForm>();
+
+        cut.Find("#pitch-title").Input("Salt Line");
+        cut.Find("#pitch-concept").Input("A lighthouse keeper finds a smuggler's ledger that names her missing brother.");
+        cut.Find("[data-testid=start-pitch]").Click();
+
+        var snackbar = Services.GetRequiredService<ISnackbar>();
+        cut.WaitForAssertion(() => Assert.Contains(snackbar.ShownSnackbars, s => s.Message?.Contains("most runs allowed in a minute") == true));
+        Assert.Equal("Salt Line", cut.Find("#pitch-title").GetAttribute("value"));
+        Assert.Empty(await _sessions.ListAsync(_user.Id, Ct));
+        Assert.EndsWith("/", Services.GetRequiredService<NavigationManager>().Uri);
     }
 
     [Fact]

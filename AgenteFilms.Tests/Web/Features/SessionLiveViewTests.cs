@@ -77,9 +77,7 @@ public sealed class SessionLiveViewTests(SqliteTestDatabase database) : IClassFi
         Assert.Equal((first, AgenteFilms.Data.Entities.RunStatus.Completed, "Full pitch"), (earlier.RunId, earlier.Status, earlier.Title));
     }
 
-    private RunService Runs(RunEventHub hub) => new(
-        database.Services.GetRequiredService<RunStore>(), database.Services.GetRequiredService<SessionStore>(),
-        database.Services.GetRequiredService<StateStore>(), new RunSignal(), hub, new FixedUser(Guid.NewGuid()));
+    private RunService Runs(RunEventHub hub) => new RunServiceFactory(database, hub: hub).For(Guid.NewGuid());
 
     private static Task Dispatch(Action action)
     {

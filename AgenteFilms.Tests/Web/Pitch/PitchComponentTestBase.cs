@@ -25,6 +25,7 @@ public abstract class PitchComponentTestBase : MudTestContext, IClassFixture<Sql
         Services.AddSingleton<RunSignal>();
         Services.AddSingleton<RunEventHub>();
         Services.AddScoped<RunService>();
+        Services.AddRunLimits(database);
         Services.AddScoped<PitchService>();
         AddEstimatesAndUserSettings(database.Services);
         UseInteractiveServer();

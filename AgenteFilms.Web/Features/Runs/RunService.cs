@@ -1,14 +1,17 @@
 using AgenteFilms.Agents.Orchestration;
 using AgenteFilms.Data.Entities;
 using AgenteFilms.Data.Stores;
+using AgenteFilms.Web.Features.Limits;
 using AgenteFilms.Web.Features.Sessions;
 using AgenteFilms.Web.Infrastructure;
+using Microsoft.Extensions.Options;
 
 namespace AgenteFilms.Web.Features.Runs;
 
 /// <summary>
 /// Starting, cancelling, resuming and awaiting runs for the acting user. Pages and endpoints call this; the work itself
-/// happens in <see cref="RunWorker"/>.
+/// happens in <see cref="RunWorker"/>. Every start passes the user's limits here, so the API and the UI are limited
+/// alike: runs and messages per minute, concurrent runs, and the daily budget (<see cref="LimitExceededException"/>).
 /// </summary>
 public sealed class RunService(
     RunStore runs,
@@ -16,6 +19,9 @@ public sealed class RunService(
     StateStore state,
     RunSignal signal,
     RunEventHub hub,
+    UserRateLimits rates,
+    DailyUsageBudget budget,
+    IOptions<LimitsOptions> limits,
     ICurrentUser user)
 {
     /// <summary>
@@ -38,6 +44,7 @@ public sealed class RunService(
         {
             return null;
         }
+        rates.AcquireMessage(user.Id);
         var latest = await state.GetLatestAsync(sessionId, cancellationToken);
         var iterations = SessionBrief.WritersRoomIterations(session.BriefJson);
         if (latest.ContainsKey(StateKeys.Pitch))
@@ -47,6 +54,8 @@ public sealed class RunService(
         }
         if (!latest.ContainsKey(StateKeys.Brief) && !BriefHasConcept(session.BriefJson))
         {
+            // Asked before the brief changes, so a refused message leaves nothing behind.
+            await EnsureCanStartAsync(cancellationToken);
             await sessions.SetBriefConceptAsync(user.Id, sessionId, text, cancellationToken);
         }
         return await EnqueueAsync(sessionId, new NewRun(RunArguments.Pitch, PitchArguments(iterations), idempotencyKey, text), cancellationToken);
@@ -80,14 +89,43 @@ public sealed class RunService(
         return EnqueueAsync(sessionId, new NewRun(RunArguments.Regenerate, arguments.ToJson(), null, question), cancellationToken);
     }
 
+    /// <summary>
+    /// Throws <see cref="LimitExceededException"/> when the user could not start a run now (rate or budget), without
+    /// counting one: the new-pitch form asks before it saves anything.
+    /// </summary>
+    public async Task EnsureCanStartAsync(CancellationToken cancellationToken)
+    {
+        rates.EnsureRunAllowed(user.Id);
+        await budget.EnsureAvailableAsync(user.Id, cancellationToken);
+    }
+
     private async Task<EnqueueResult?> EnqueueAsync(Guid sessionId, NewRun request, CancellationToken cancellationToken)
     {
-        var result = await runs.EnqueueAsync(user.Id, sessionId, request, cancellationToken);
+        var result = await StartWithinLimitsAsync(() =>
+            runs.EnqueueAsync(user.Id, sessionId, request with { MaxActiveRunsPerOwner = limits.Value.MaxConcurrentRunsPerUser }, cancellationToken),
+            cancellationToken);
         if (result is { Created: true })
         {
             signal.Wake();
         }
         return result;
+    }
+
+    /// <summary>Rate, budget and concurrent-runs checks around anything that queues a run, one start per user at a time.</summary>
+    private async Task<T> StartWithinLimitsAsync<T>(Func<Task<T>> start, CancellationToken cancellationToken)
+    {
+        rates.AcquireRun(user.Id);
+        await budget.EnsureAvailableAsync(user.Id, cancellationToken);
+        using var _ = await rates.EnterRunStartAsync(user.Id, cancellationToken);
+        try
+        {
+            return await start();
+        }
+        catch (ActiveRunLimitException cap)
+        {
+            // Runs end on their own; a short wait is the honest answer.
+            throw new LimitExceededException(cap.Message, TimeSpan.FromSeconds(30));
+        }
     }
 
     public Task<AgentRun?> GetAsync(Guid sessionId, Guid runId, CancellationToken cancellationToken) =>
@@ -150,7 +188,9 @@ public sealed class RunService(
         {
             return null;
         }
-        if (!await runs.RequeueAsync(runId, sessionId, cancellationToken))
+        var requeued = await StartWithinLimitsAsync(
+            () => runs.RequeueAsync(user.Id, runId, sessionId, limits.Value.MaxConcurrentRunsPerUser, cancellationToken), cancellationToken);
+        if (!requeued)
         {
             throw new InputValidationException("runId", $"Only an interrupted, failed or cancelled run can be resumed; this one is {run.Status}.");
         }

@@ -6,6 +6,7 @@ using AgenteFilms.Data;
 using AgenteFilms.Data.Entities;
 using AgenteFilms.Data.Stores;
 using AgenteFilms.Web.Features.Sessions;
+using AgenteFilms.Web.Features.Limits;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgenteFilms.Web.Features.Runs;
@@ -22,6 +23,7 @@ public sealed class SessionRunner(
     IDbContextFactory<AgenteFilmsDbContext> contexts,
     RunEventHub hub,
     RunSignal signal,
+    DailyUsageBudget budget,
     ILogger<SessionRunner> logger)
 {
     public async Task ExecuteAsync(AgentRun run, CancellationToken stoppingToken)
@@ -54,7 +56,7 @@ public sealed class SessionRunner(
                 return;
             }
             logger.LogError(ex, "Run {RunId} of session {SessionId} failed in the runner", run.Id, run.SessionId);
-            await EndInFlightAsync(stepIds, StepStatus.Failed, ex.Message);
+            await EndInFlightAsync(run, stepIds, StepStatus.Failed, ex.Message);
             await FinishAsync(activity, run, RunStatus.Failed, $"The run stopped unexpectedly: {ex.Message}");
             hub.Publish(run.SessionId, run.Id, "run_failed", new RunFailed(run.Id, null, null, ex.Message));
         }
@@ -91,13 +93,13 @@ public sealed class SessionRunner(
                 await FinishAsync(activity, run, RunStatus.Completed, null);
                 break;
             case RunFailed failed:
-                await EndInFlightAsync(stepIds, StepStatus.Failed, failed.Message);
+                await EndInFlightAsync(run, stepIds, StepStatus.Failed, failed.Message);
                 await FinishAsync(activity, run, RunStatus.Failed, failed.Message);
                 break;
             case RunCancelled:
                 // Shutting down is not the writer cancelling: the run is Interrupted and can be resumed.
                 var status = stoppingToken.IsCancellationRequested ? RunStatus.Interrupted : RunStatus.Cancelled;
-                await EndInFlightAsync(stepIds, StepStatus.Cancelled, null);
+                await EndInFlightAsync(run, stepIds, StepStatus.Cancelled, null);
                 await FinishAsync(activity, run, status, status == RunStatus.Interrupted ? "The server stopped during this run. Resume it to continue." : null);
                 break;
         }
@@ -125,6 +127,8 @@ public sealed class SessionRunner(
             PitchJson: pitch?.Json,
             PitchNote: pitch is null ? null : $"Written by {completed.DisplayName}",
             RunArgumentsJson: arguments), CancellationToken.None);
+        // The committed step now holds its usage: the budget stops counting it from memory.
+        budget.TakeUnstored(run.Id, completed.StepKey);
     }
 
     /// <summary>Ends the run in the table and tags the run's span with its status.</summary>
@@ -141,11 +145,12 @@ public sealed class SessionRunner(
         }
     }
 
-    private async Task EndInFlightAsync(Dictionary<string, Guid> stepIds, StepStatus status, string? error)
+    /// <summary>Ends the steps that did not complete, storing what their model calls were billed so far.</summary>
+    private async Task EndInFlightAsync(AgentRun run, Dictionary<string, Guid> stepIds, StepStatus status, string? error)
     {
-        foreach (var stepId in stepIds.Values)
+        foreach (var (stepKey, stepId) in stepIds)
         {
-            await runs.EndStepAsync(stepId, status, error, CancellationToken.None);
+            await runs.EndStepAsync(stepId, status, error, budget.TakeUnstored(run.Id, stepKey), CancellationToken.None);
         }
         stepIds.Clear();
     }
@@ -181,6 +186,8 @@ public sealed class SessionRunner(
         {
             SessionId = run.SessionId,
             RunId = run.Id,
+            // Background runs act for the session's owner: their model calls are charged to that user's budget.
+            UserId = session.OwnerId,
             Workflow = RunArguments.KindOf(run.Workflow),
             ModelProfile = session.ModelProfile,
             // Runs queued before the writer could choose have no bound of their own: the pitch's brief decides.

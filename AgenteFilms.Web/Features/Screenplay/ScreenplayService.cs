@@ -1,6 +1,7 @@
 using AgenteFilms.Agents.Orchestration;
 using AgenteFilms.Agents.Pitch;
 using AgenteFilms.Agents.Providers;
+using AgenteFilms.Web.Features.Limits;
 using AgenteFilms.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace AgenteFilms.Web.Features.Screenplay;
 /// The seed's one-shot outline: the screenwriter and the character developer on a concept, nothing persisted
 /// (as the seed's <c>POST /api/screenplay/generate</c> did). Runs in the request because it is one short step, not a run.
 /// </summary>
-public sealed class ScreenplayService(AgentEngine engine, IOptions<LlmOptions> llm)
+public sealed class ScreenplayService(AgentEngine engine, IOptions<LlmOptions> llm, DailyUsageBudget budget, ICurrentUser user)
 {
     public const int MinConcept = 10;
     public const int MaxConcept = 500;
@@ -23,11 +24,13 @@ public sealed class ScreenplayService(AgentEngine engine, IOptions<LlmOptions> l
             throw new InputValidationException("concept", $"The concept must be between {MinConcept} and {MaxConcept} characters (it has {trimmed.Length}).");
         }
         var profile = ResolveProfile(model);
+        await budget.EnsureAvailableAsync(user.Id, cancellationToken);
 
         var context = new RunContext
         {
             SessionId = Guid.Empty,
             RunId = Guid.NewGuid(),
+            UserId = user.Id,
             ModelProfile = profile,
             State = new RunState([StateEntry.FromJson(StateKeys.Brief, AgentJson.ToElement(new Brief { Concept = trimmed }).GetRawText(), 1)]),
         };

