@@ -1,4 +1,5 @@
 using AgenteFilms.Web.Endpoints;
+using AgenteFilms.Web.Endpoints.Compat;
 using AgenteFilms.Web.Features.Export;
 using AgenteFilms.Web.Features.Pitch;
 using AgenteFilms.Web.Features.Runs;
@@ -20,6 +21,8 @@ public static class Extensions
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddApi(configuration);
+        services.AddSeedCompatibility();
+        services.KeepQueryStringsOutOfLogs();
 
         services.AddSingleton<ICurrentUser, LocalCurrentUser>();
         services.AddScoped<SessionService>();

@@ -5,6 +5,7 @@ using AgenteFilms.Web;
 using AgenteFilms.Web.Infrastructure;
 using AgenteFilms.Web.Components;
 using AgenteFilms.Web.Endpoints;
+using AgenteFilms.Web.Endpoints.Compat;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -33,9 +34,10 @@ if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
 }
-// Bodiless error statuses: ProblemDetails for the API, the not-found page for people.
+// Bodiless error statuses: ProblemDetails for the API, {"detail"} on the seed surface, the not-found page for people.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
+app.UseWhen(c => SeedCompatibility.Owns(c.Request.Path), seed => seed.UseSeedStatusCodePages());
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !SeedCompatibility.Owns(c.Request.Path),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseCors();
 app.UseRateLimiter();
@@ -43,6 +45,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapHealthEndpoints();
+app.MapSeedCompatibility();
 app.MapApi();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();

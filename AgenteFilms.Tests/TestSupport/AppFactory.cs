@@ -14,7 +14,11 @@ namespace AgenteFilms.Tests.TestSupport;
 public class AppFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
     /// <summary>An app on a fresh SQLite file in a temp folder.</summary>
-    public static AppFactory OnSqlite(string folder, IReadOnlyDictionary<string, string?>? extra = null)
+    public static AppFactory OnSqlite(string folder, IReadOnlyDictionary<string, string?>? extra = null) =>
+        new(SqliteSettings(folder, extra));
+
+    /// <summary>Settings for an app on a fresh SQLite file in <paramref name="folder"/>, plus <paramref name="extra"/>.</summary>
+    public static Dictionary<string, string?> SqliteSettings(string folder, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -25,7 +29,7 @@ public class AppFactory(IReadOnlyDictionary<string, string?> settings) : WebAppl
         {
             all[key] = value;
         }
-        return new AppFactory(all);
+        return all;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
