@@ -2,6 +2,7 @@ using AgenteFilms.Agents.Providers;
 using AgenteFilms.Web.Endpoints;
 using AgenteFilms.Web.Features.Account;
 using AgenteFilms.Web.Features.Limits;
+using AgenteFilms.Web.Endpoints.Compat;
 using AgenteFilms.Web.Features.Export;
 using AgenteFilms.Web.Features.Pitch;
 using AgenteFilms.Web.Features.Runs;
@@ -24,6 +25,8 @@ public static class Extensions
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddApi(configuration);
+        services.AddSeedCompatibility();
+        services.KeepQueryStringsOutOfLogs();
 
         services.AddSingleton<ICurrentUser, LocalCurrentUser>();
         services.AddSingleton<UserRateLimits>();

@@ -6,6 +6,7 @@ using AgenteFilms.Web.Infrastructure;
 using AgenteFilms.Web.Infrastructure.Operations;
 using AgenteFilms.Web.Components;
 using AgenteFilms.Web.Endpoints;
+using AgenteFilms.Web.Endpoints.Compat;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -35,9 +36,10 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseSecurityHeaders();
-// Bodiless error statuses: ProblemDetails for the API, the not-found page for people.
+// Bodiless error statuses: ProblemDetails for the API, {"detail"} on the seed surface, the not-found page for people.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
+app.UseWhen(c => SeedCompatibility.Owns(c.Request.Path), seed => seed.UseSeedStatusCodePages());
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !SeedCompatibility.Owns(c.Request.Path),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseCors();
 app.UseRateLimiter();
@@ -46,6 +48,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapHealthEndpoints();
 app.MapMetricsEndpoint();
+app.MapSeedCompatibility();
 app.MapApi();
 app.MapRazorComponents<App>()
     // Our policy already says frame-ancestors 'none' (SecurityHeaders); Blazor's default would add a looser 'self'.

@@ -13,6 +13,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.BriefJson).IsRequired().HasAnnotation(AgenteFilmsDbContext.JsonAnnotation, true);
         builder.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.ModelProfile).HasMaxLength(100);
+        builder.Property(s => s.MetadataJson).HasAnnotation(AgenteFilmsDbContext.JsonAnnotation, true);
         builder.Property(s => s.ConcurrencyToken).IsConcurrencyToken();
         builder.HasIndex(s => new { s.OwnerId, s.UpdatedAt });
         builder.HasIndex(s => new { s.OwnerId, s.ArchivedAt });

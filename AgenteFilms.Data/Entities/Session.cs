@@ -10,6 +10,11 @@ public class Session
     public string BriefJson { get; set; } = "{}";
     public SessionStatus Status { get; set; } = SessionStatus.Draft;
     public string? ModelProfile { get; set; }
+    /// <summary>
+    /// Free-form JSON object a client attached when it created the session (the seed API's <c>session_metadata</c>);
+    /// null when none. Stored and returned as given; nothing reads inside it.
+    /// </summary>
+    public string? MetadataJson { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
     /// <summary>When the writer archived it (hidden from the dashboard's default list); null while active.</summary>

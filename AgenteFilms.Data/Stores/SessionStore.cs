@@ -16,6 +16,7 @@ public sealed class SessionStore(IDbContextFactory<AgenteFilmsDbContext> context
             Title = input.Title,
             BriefJson = input.BriefJson,
             ModelProfile = input.ModelProfile,
+            MetadataJson = input.MetadataJson,
             Status = SessionStatus.Draft,
             CreatedAt = now,
             UpdatedAt = now,
@@ -50,7 +51,11 @@ public sealed class SessionStore(IDbContextFactory<AgenteFilmsDbContext> context
             .FirstOrDefaultAsync(s => s.Id == sessionId && s.OwnerId == ownerId, cancellationToken);
     }
 
-    /// <summary>Sets the brief's concept (the seed's flow: the first message is the concept).</summary>
+    /// <summary>
+    /// Sets the brief's concept (the seed's flow: the first message is the concept). A session created without a title
+    /// (its brief has none, as the seed API creates them) is named after the concept, so the writer can tell it apart;
+    /// the brief's title stays empty for the agents to invent.
+    /// </summary>
     public async Task SetBriefConceptAsync(Guid ownerId, Guid sessionId, string concept, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -61,10 +66,27 @@ public sealed class SessionStore(IDbContextFactory<AgenteFilmsDbContext> context
         }
         var brief = System.Text.Json.Nodes.JsonNode.Parse(session.BriefJson) as System.Text.Json.Nodes.JsonObject ?? [];
         brief["concept"] = concept;
+        if (brief["title"] is null)
+        {
+            session.Title = TitleFrom(concept);
+        }
         session.BriefJson = brief.ToJsonString();
         session.UpdatedAt = time.GetUtcNow().UtcDateTime;
         session.ConcurrencyToken = Guid.NewGuid();
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>The concept's first words, cut at a word boundary to fit a card.</summary>
+    internal static string TitleFrom(string concept)
+    {
+        const int max = 60;
+        var text = string.Join(' ', concept.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (text.Length <= max)
+        {
+            return text;
+        }
+        var cut = text.LastIndexOf(' ', max - 1);
+        return (cut > max / 2 ? text[..cut] : text[..(max - 1)]).TrimEnd(',', ';', ':', '.', '-') + "…";
     }
 
     /// <summary>
@@ -194,7 +216,8 @@ public sealed class SessionStore(IDbContextFactory<AgenteFilmsDbContext> context
 public sealed record SessionUpdate(string? Title, bool? Archived);
 
 /// <summary>What the writer gives to start a session.</summary>
-public sealed record NewSession(string Title, string BriefJson = "{}", string? ModelProfile = null);
+/// <param name="MetadataJson">A JSON object a client attached (the seed API's <c>session_metadata</c>), or null.</param>
+public sealed record NewSession(string Title, string BriefJson = "{}", string? ModelProfile = null, string? MetadataJson = null);
 
 /// <summary>The row changed since the writer loaded it.</summary>
 public sealed class ConcurrencyConflictException(Guid id, Exception inner)

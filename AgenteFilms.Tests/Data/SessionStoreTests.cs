@@ -31,6 +31,40 @@ public abstract class SessionStoreTests<TDatabase>(TDatabase database) : IClassF
     }
 
     [Fact]
+    public async Task Metadata_RoundTrips_AsTheSameJson()
+    {
+        var owner = Guid.NewGuid();
+        var created = await Store.CreateAsync(owner, new NewSession("Tagged", MetadataJson: """{"source":"web","user_id":"u-1","tags":["a","b"],"n":3}"""), Ct);
+        var plain = await Store.CreateAsync(owner, new NewSession("Plain"), Ct);
+
+        var loaded = await Store.GetAsync(owner, created.Id, Ct);
+
+        using var metadata = System.Text.Json.JsonDocument.Parse(loaded!.MetadataJson!);
+        Assert.Equal("web", metadata.RootElement.GetProperty("source").GetString());
+        Assert.Equal(["a", "b"], metadata.RootElement.GetProperty("tags").EnumerateArray().Select(t => t.GetString()));
+        Assert.Equal(3, metadata.RootElement.GetProperty("n").GetInt32());
+        Assert.Null((await Store.GetAsync(owner, plain.Id, Ct))!.MetadataJson);
+    }
+
+    [Fact]
+    public async Task SettingTheConcept_NamesAnUntitledSession_ButNotATitledOne()
+    {
+        var owner = Guid.NewGuid();
+        var untitled = await Store.CreateAsync(owner, new NewSession("Untitled pitch"), Ct);
+        var titled = await Store.CreateAsync(owner, new NewSession("Salt", """{"title":"Salt"}"""), Ct);
+        const string concept = "A lighthouse keeper in Valparaíso finds letters from a sailor who vanished in 1973";
+
+        await Store.SetBriefConceptAsync(owner, untitled.Id, concept, Ct);
+        await Store.SetBriefConceptAsync(owner, titled.Id, concept, Ct);
+
+        var named = await Store.GetAsync(owner, untitled.Id, Ct);
+        Assert.Equal("A lighthouse keeper in Valparaíso finds letters from a…", named!.Title);
+        Assert.DoesNotContain("title", named.BriefJson);
+        Assert.Contains("lighthouse keeper", named.BriefJson);
+        Assert.Equal("Salt", (await Store.GetAsync(owner, titled.Id, Ct))!.Title);
+    }
+
+    [Fact]
     public async Task List_ReturnsOnlyTheOwnersSessions_NewestFirst()
     {
         var owner = Guid.NewGuid();

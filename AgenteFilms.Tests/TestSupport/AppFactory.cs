@@ -15,7 +15,11 @@ namespace AgenteFilms.Tests.TestSupport;
 public class AppFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
     /// <summary>An app on a fresh SQLite file in a temp folder.</summary>
-    public static AppFactory OnSqlite(string folder, IReadOnlyDictionary<string, string?>? extra = null)
+    public static AppFactory OnSqlite(string folder, IReadOnlyDictionary<string, string?>? extra = null) =>
+        new(SqliteSettings(folder, extra));
+
+    /// <summary>Settings for an app on a fresh SQLite file in <paramref name="folder"/>, plus <paramref name="extra"/>.</summary>
+    public static Dictionary<string, string?> SqliteSettings(string folder, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var all = new Dictionary<string, string?>
         {
@@ -26,7 +30,7 @@ public class AppFactory(IReadOnlyDictionary<string, string?> settings) : WebAppl
         {
             all[key] = value;
         }
-        return new AppFactory(all);
+        return all;
     }
 
     /// <summary>Replaces the app's services after it registered its own (e.g. a clock); set before the app starts.</summary>

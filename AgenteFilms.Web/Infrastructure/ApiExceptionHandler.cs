@@ -1,5 +1,6 @@
 using AgenteFilms.Agents.Providers;
 using AgenteFilms.Data.Stores;
+using AgenteFilms.Web.Endpoints.Compat;
 using AgenteFilms.Web.Features.Screenplay;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace AgenteFilms.Web.Infrastructure;
 
 /// <summary>
-/// The one place API errors become ProblemDetails (DECISIONS §2). Pages are left to the error page.
+/// The one place API errors become ProblemDetails (DECISIONS §2), or the seed's <c>{"detail": ...}</c> on the
+/// seed-compatible paths. Pages are left to the error page.
 /// </summary>
 internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -15,13 +17,18 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
     {
         // The middleware has already rewritten Request.Path to the error page; the feature keeps the original.
         var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value;
-        if (path is null || !path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+        if (path is null)
+        {
+            return false;
+        }
+        var seedSurface = SeedCompatibility.Owns(path);
+        if (!seedSurface && !path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
 
         // The seed's contract routes answer every input error with 422 and a detail, as the seed's clients expect.
-        var seedContract = path.StartsWith("/api/screenplay/", StringComparison.OrdinalIgnoreCase);
+        var seedContract = seedSurface || path.StartsWith("/api/screenplay/", StringComparison.OrdinalIgnoreCase);
         var inputStatus = seedContract ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status400BadRequest;
 
         ProblemDetails problem = exception switch
@@ -93,6 +100,13 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
             logger.LogError(exception, "Unhandled API error on {Path}", httpContext.Request.Path);
         }
 
+        if (seedSurface)
+        {
+            // The seed's clients read {"detail": ...}; the rest of a ProblemDetails would be noise to them.
+            var errors = (problem as HttpValidationProblemDetails)?.Errors;
+            await SeedError.WriteAsync(httpContext, problem.Status!.Value, new SeedError(problem.Detail ?? problem.Title ?? "", errors), cancellationToken);
+            return true;
+        }
         httpContext.Response.StatusCode = problem.Status!.Value;
         if (exception is LimitExceededException exceeded)
         {

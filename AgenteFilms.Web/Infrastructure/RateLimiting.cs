@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using AgenteFilms.Web.Endpoints.Compat;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 
@@ -31,8 +32,14 @@ public static class RateLimiting
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(limits.WindowSeconds);
                 var http = context.HttpContext;
+                var detail = $"Slow down: try again in {Math.Ceiling(retryAfter.TotalSeconds)} seconds.";
                 http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
                 http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                if (SeedCompatibility.Owns(http.Request.Path))
+                {
+                    await SeedError.WriteAsync(http, StatusCodes.Status429TooManyRequests, new SeedError(detail), cancellationToken);
+                    return;
+                }
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = http,
@@ -40,7 +47,7 @@ public static class RateLimiting
                     {
                         Status = StatusCodes.Status429TooManyRequests,
                         Title = "Too many requests.",
-                        Detail = $"Slow down: try again in {Math.Ceiling(retryAfter.TotalSeconds)} seconds.",
+                        Detail = detail,
                     },
                 });
             };

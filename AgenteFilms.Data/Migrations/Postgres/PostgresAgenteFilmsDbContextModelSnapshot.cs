@@ -284,6 +284,10 @@ namespace AgenteFilms.Data.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("MetadataJson")
+                        .HasColumnType("jsonb")
+                        .HasAnnotation("AgenteFilms:Json", true);
+
                     b.Property<string>("ModelProfile")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");

@@ -279,6 +279,10 @@ namespace AgenteFilms.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MetadataJson")
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("AgenteFilms:Json", true);
+
                     b.Property<string>("ModelProfile")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");

@@ -34,6 +34,48 @@ public sealed class ScreenplayApiTests(AppFixture<SqliteTestDatabase> fixture) :
         Assert.Equal("screenwriter", body.GetProperty("agent_used").GetString());
     }
 
+    [Fact]
+    public async Task TheOutline_HasExactlyTheSeedsMembers_AllStrings()
+    {
+        using var client = fixture.Require().App.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/screenplay/generate",
+            new { concept = "A lighthouse keeper in Valparaíso finds letters from a vanished sailor" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var body = await response.JsonAsync();
+        Assert.Equal(["agent_used", "characters", "logline", "three_act_structure", "title"], body.Members());
+        Assert.Equal(["act_1", "act_2", "act_3"], body.GetProperty("three_act_structure").Members());
+        foreach (var text in new[] { body.GetProperty("title"), body.GetProperty("logline"), body.GetProperty("agent_used") }
+            .Concat(body.GetProperty("three_act_structure").EnumerateObject().Select(p => p.Value)))
+        {
+            Assert.Equal(JsonValueKind.String, text.ValueKind);
+        }
+        Assert.All(body.GetProperty("characters").EnumerateArray(), c =>
+        {
+            Assert.Equal(["description", "name"], c.Members());
+            Assert.Equal(JsonValueKind.String, c.GetProperty("name").ValueKind);
+            Assert.False(string.IsNullOrWhiteSpace(c.GetProperty("description").GetString()));
+        });
+    }
+
+    [Theory]
+    [InlineData(9, HttpStatusCode.UnprocessableEntity)]
+    [InlineData(10, HttpStatusCode.Created)]
+    [InlineData(500, HttpStatusCode.Created)]
+    [InlineData(501, HttpStatusCode.UnprocessableEntity)]
+    public async Task TheConcept_MayHaveTenToFiveHundredCharacters(int length, HttpStatusCode expected)
+    {
+        using var client = fixture.Require().App.CreateClient();
+        // Ends in a letter, so trimming cannot shorten it.
+        var concept = string.Concat(Enumerable.Repeat("A heist on the Moon goes wrong. ", 20))[..(length - 1)] + "x";
+
+        var response = await client.PostAsJsonAsync("/api/screenplay/generate", new { concept }, Ct);
+
+        Assert.Equal(length, concept.Length);
+        Assert.Equal(expected, response.StatusCode);
+    }
+
     [Theory]
     [InlineData("""{"concept":"too short"}""")]
     [InlineData("""{"concept":""}""")]

@@ -199,10 +199,24 @@ public sealed class RunService(
     }
 
     /// <summary>Waits until the run ends (completed, failed, cancelled or interrupted) and returns it with its steps.</summary>
-    public async Task<AgentRun> WaitAsync(Guid sessionId, Guid runId, CancellationToken cancellationToken)
+    public Task<AgentRun> WaitAsync(Guid sessionId, Guid runId, CancellationToken cancellationToken) =>
+        WaitAsync(sessionId, runId, onEvent: null, cancellationToken);
+
+    /// <summary>
+    /// Waits like <see cref="WaitAsync(Guid, Guid, CancellationToken)"/> and hands each event of the run to
+    /// <paramref name="onEvent"/> in order: those it already published, then live ones up to its terminal event.
+    /// </summary>
+    public async Task<AgentRun> WaitAsync(
+        Guid sessionId, Guid runId, Func<SessionEvent, CancellationToken, ValueTask>? onEvent, CancellationToken cancellationToken)
     {
-        // Only what comes next matters here: skip replaying the run's buffered events (a hot path under load).
-        using var subscription = hub.Subscribe(sessionId, afterSequence: hub.LastSequence(sessionId));
+        // Without a listener only what comes next matters: skip replaying the run's buffered events (a hot path under
+        // load). A listener gets the hub's buffer of the session's latest run, which is this run once it has started.
+        using var subscription = hub.Subscribe(sessionId, afterSequence: onEvent is null ? hub.LastSequence(sessionId) : null);
+        var ended = false;
+        foreach (var evt in subscription.Replay)
+        {
+            ended |= await DeliverAsync(evt);
+        }
         while (true)
         {
             // Check the table after subscribing, so an end published in between is not missed.
@@ -210,24 +224,52 @@ public sealed class RunService(
                 ?? throw new InvalidOperationException("The run disappeared.");
             if (run.Status is not (RunStatus.Queued or RunStatus.Running))
             {
+                if (onEvent is not null && !ended)
+                {
+                    // The runner saves the end before publishing it: let the listener have the closing events too.
+                    await PumpAsync(TimeSpan.FromMilliseconds(500));
+                }
                 return run;
             }
+            // Poll the table again after a while without the end (e.g. the run was cancelled while still queued).
+            ended = await PumpAsync(TimeSpan.FromSeconds(2));
+        }
+
+        async Task<bool> PumpAsync(TimeSpan timeout)
+        {
             using var poll = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            poll.CancelAfter(TimeSpan.FromSeconds(2));
+            poll.CancelAfter(timeout);
             try
             {
                 while (await subscription.Live.WaitToReadAsync(poll.Token))
                 {
-                    if (subscription.Live.TryRead(out var evt) && evt.RunId == runId && EventNames.IsTerminal(evt.Type))
+                    while (subscription.Live.TryRead(out var evt))
                     {
-                        break;
+                        if (await DeliverAsync(evt))
+                        {
+                            return true;
+                        }
                     }
                 }
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
-                // Poll the table again (e.g. the run was cancelled while still queued).
             }
+            return false;
+        }
+
+        // True when the event is this run's end.
+        async ValueTask<bool> DeliverAsync(SessionEvent evt)
+        {
+            if (evt.RunId != runId)
+            {
+                return false;
+            }
+            if (onEvent is not null)
+            {
+                await onEvent(evt, cancellationToken);
+            }
+            return EventNames.IsTerminal(evt.Type);
         }
     }
 

@@ -32,6 +32,8 @@ public static class PitchLimits
     public const int MaxConcept = 8_000;
     public const int MaxShortField = 100;
     public const int MaxMessage = 16_000;
+    /// <summary>Characters of JSON a client may attach to a session (the seed API's <c>session_metadata</c>).</summary>
+    public const int MaxMetadata = 16_000;
 
     /// <summary>Format keys accepted by the API → label stored in the brief.</summary>
     public static readonly IReadOnlyDictionary<string, string> Formats = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)

@@ -15,6 +15,9 @@ public sealed class SessionService(
 {
     public const int MaxTitleLength = PitchLimits.MaxTitle;
 
+    /// <summary>The name of a session created without a title, until its first message names it.</summary>
+    public const string UntitledTitle = "Untitled pitch";
+
     // A brief without a chosen iteration count says nothing about it (the configured default applies).
     private static readonly JsonSerializerOptions s_briefJson = new(JsonSerializerOptions.Web) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
@@ -127,6 +130,29 @@ public sealed class SessionService(
         errors.ThrowIfAny();
         var brief = JsonSerializer.Serialize(new { title = trimmed }, JsonSerializerOptions.Web);
         return store.CreateAsync(user.Id, new NewSession(trimmed, brief), cancellationToken);
+    }
+
+    /// <summary>
+    /// Creates a session with an empty brief, as the seed API did: its first message becomes the concept (and names the
+    /// session). <paramref name="metadata"/> is kept as given and returned; it must be a JSON object or absent.
+    /// </summary>
+    public Task<Session> CreateUntitledAsync(JsonElement? metadata, CancellationToken cancellationToken)
+    {
+        string? metadataJson = null;
+        if (metadata is { ValueKind: not JsonValueKind.Null } value)
+        {
+            var errors = new ValidationErrors();
+            if (value.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add("session_metadata", "session_metadata must be a JSON object.");
+            }
+            else if ((metadataJson = value.GetRawText()).Length > PitchLimits.MaxMetadata)
+            {
+                errors.Add("session_metadata", $"session_metadata can be at most {PitchLimits.MaxMetadata:N0} characters of JSON (it has {metadataJson.Length:N0}).");
+            }
+            errors.ThrowIfAny();
+        }
+        return store.CreateAsync(user.Id, new NewSession(UntitledTitle, "{}", MetadataJson: metadataJson), cancellationToken);
     }
 
     /// <summary>
