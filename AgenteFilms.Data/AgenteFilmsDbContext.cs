@@ -1,4 +1,6 @@
 using AgenteFilms.Data.Entities;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -8,7 +10,8 @@ namespace AgenteFilms.Data;
 /// The model shared by both providers. Each provider has a derived context with its own migrations
 /// (EF Core, "Migrations with multiple providers"); callers only ever see this type.
 /// </summary>
-public abstract class AgenteFilmsDbContext(DbContextOptions options) : DbContext(options)
+public abstract class AgenteFilmsDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
 {
     /// <summary>Marks a string property holding JSON, so PostgreSQL can store it as jsonb.</summary>
     internal const string JsonAnnotation = "AgenteFilms:Json";
@@ -21,9 +24,13 @@ public abstract class AgenteFilmsDbContext(DbContextOptions options) : DbContext
     public DbSet<AgentStep> AgentSteps => Set<AgentStep>();
     public DbSet<PitchVersion> PitchVersions => Set<PitchVersion>();
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
+    public DbSet<SessionViewer> SessionViewers => Set<SessionViewer>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // Identity's tables first (AspNetUsers, AspNetRoles, ...), then ours.
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AgenteFilmsDbContext).Assembly);
     }
 

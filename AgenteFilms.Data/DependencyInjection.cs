@@ -45,6 +45,8 @@ public static class DependencyInjection
         services.AddSingleton<RunStore>();
         services.AddSingleton<PitchStore>();
         services.AddSingleton<ShareLinkStore>();
+        services.AddSingleton<ApiTokenStore>();
+        services.AddSingleton<SessionAccessStore>();
         return services;
     }
 
