@@ -1,4 +1,5 @@
 using AgenteFilms.Web.Endpoints;
+using AgenteFilms.Web.Features.Accounts;
 using AgenteFilms.Web.Features.Export;
 using AgenteFilms.Web.Features.Pitch;
 using AgenteFilms.Web.Features.Runs;
@@ -21,7 +22,9 @@ public static class Extensions
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddApi(configuration);
 
-        services.AddSingleton<ICurrentUser, LocalCurrentUser>();
+        services.AddAccounts();
+        services.AddScoped<PitchAccess>();
+        services.AddScoped<ViewerService>();
         services.AddScoped<SessionService>();
         services.AddScoped<ConversationService>();
 

@@ -5,6 +5,7 @@ using AgenteFilms.Web;
 using AgenteFilms.Web.Infrastructure;
 using AgenteFilms.Web.Components;
 using AgenteFilms.Web.Endpoints;
+using AgenteFilms.Web.Features.Accounts;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,6 +20,7 @@ if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Databa
     // Before serving and before the runner claims work: both need the current schema.
     await app.Services.MigrateDatabaseAsync();
 }
+await app.Services.BootstrapAccountsAsync();
 
 // API errors become ProblemDetails (ApiExceptionHandler); pages fall through to the error page.
 app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -38,12 +40,15 @@ app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatus
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapHealthEndpoints();
 app.MapApi();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode();
 

@@ -72,6 +72,13 @@ public sealed class SessionAccessStore(IDbContextFactory<AgenteFilmsDbContext> c
         return removed > 0;
     }
 
+    /// <summary>The account with this normalized e-mail, or null.</summary>
+    public async Task<Guid?> FindUserIdByEmailAsync(string normalizedEmail, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Users.Where(u => u.NormalizedEmail == normalizedEmail).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>
     /// Gives everything the fixed local user owns (DECISIONS §3) to the earliest account. Idempotent: runs after every
     /// account creation and at start-up; does nothing until an account exists.

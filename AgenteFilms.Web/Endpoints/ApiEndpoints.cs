@@ -30,15 +30,16 @@ public static class ApiEndpoints
     /// <summary>Maps <c>/api</c>, <c>/openapi/v1.json</c> and the API reference UI at <c>/scalar</c>.</summary>
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").DisableAntiforgery().RequireRateLimiting(RateLimiting.WritePolicy).RequireCors(CorsPolicy);
+        var api = app.MapGroup("/api").DisableAntiforgery().RequireRateLimiting(RateLimiting.WritePolicy).RequireCors(CorsPolicy)
+            .RequireAuthorization().AddEndpointFilter<SessionAccessFilter>();
         api.MapSessionsApi();
         api.MapRunsApi();
         api.MapScreenplayApi();
         api.MapPitchApi();
         api.MapSharingApi();
         app.MapSharedDownloads();
-        app.MapOpenApi();
-        app.MapScalarApiReference();
+        app.MapOpenApi().RequireAuthorization();
+        app.MapScalarApiReference().RequireAuthorization();
         return app;
     }
 }

@@ -8,15 +8,26 @@ using Microsoft.Extensions.Options;
 namespace AgenteFilms.Web.Features.Sessions;
 
 /// <summary>What pages and endpoints do with sessions, for the acting user.</summary>
-public sealed class SessionService(SessionStore store, ICurrentUser user, IOptions<LlmOptions> llm)
+public sealed class SessionService(SessionStore store, SessionAccessStore access, ICurrentUser user, IOptions<LlmOptions> llm)
 {
     public const int MaxTitleLength = PitchLimits.MaxTitle;
 
     public Task<IReadOnlyList<Session>> ListAsync(CancellationToken cancellationToken) =>
         store.ListAsync(user.Id, cancellationToken);
 
-    public Task<Session?> GetAsync(Guid id, CancellationToken cancellationToken) =>
-        store.GetAsync(user.Id, id, cancellationToken);
+    /// <summary>Pitches other accounts shared with the user (read-only for them).</summary>
+    public Task<IReadOnlyList<Session>> ListSharedWithMeAsync(CancellationToken cancellationToken) =>
+        access.ListSharedWithAsync(user.Id, cancellationToken);
+
+    /// <summary>The session when the user owns it or it was shared with them; null otherwise (404 either way).</summary>
+    public async Task<Session?> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        await access.GetAsync(user.Id, id, cancellationToken) is { } found
+            ? await store.GetAsync(found.OwnerId, id, cancellationToken)
+            : null;
+
+    /// <summary>What the user is to the session (owner or viewer), or null when it does not exist for them.</summary>
+    public Task<SessionAccess?> GetAccessAsync(Guid id, CancellationToken cancellationToken) =>
+        access.GetAsync(user.Id, id, cancellationToken);
 
     public Task<bool> DeleteAsync(Guid id, CancellationToken cancellationToken) =>
         store.DeleteAsync(user.Id, id, cancellationToken);
