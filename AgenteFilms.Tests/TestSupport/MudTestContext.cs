@@ -1,5 +1,8 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using AgenteFilms.Web.Features.Sharing;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
 namespace AgenteFilms.Tests.TestSupport;
@@ -11,6 +14,10 @@ public abstract class MudTestContext : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        // Read access (owner or viewer) behind the feature services; resolved only when a service needs it.
+        Services.AddScoped<PitchAccess>();
+        Services.AddScoped<ViewerService>();
+        Services.AddSingleton<ILookupNormalizer, UpperInvariantLookupNormalizer>();
     }
 
     /// <summary>Call after registering services: components that read RendererInfo then see an interactive circuit.</summary>

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Options;
 
 namespace AgenteFilms.Web.Infrastructure;
 
@@ -8,6 +9,9 @@ public interface ICurrentUser
 {
     /// <summary>The account's id. Throws when nobody is signed in: services are only reachable by authenticated callers.</summary>
     Guid Id { get; }
+
+    /// <summary>Whether the user may create pitches (a Producer may not, unless <c>Auth:ProducersCanCreatePitches</c>).</summary>
+    bool CanCreatePitches => true;
 }
 
 /// <summary>
@@ -15,17 +19,22 @@ public interface ICurrentUser
 /// where HttpContext is not available, reads Blazor's server authentication state. The background runner never
 /// resolves this: a run acts for its session's owner, whose id is on the rows it works on.
 /// </summary>
-internal sealed class PrincipalCurrentUser(IHttpContextAccessor http, IServiceProvider services) : ICurrentUser
+internal sealed class PrincipalCurrentUser(
+    IHttpContextAccessor http, IServiceProvider services, IOptions<Features.Accounts.AuthOptions> options) : ICurrentUser
 {
-    private Guid? _id;
+    private ClaimsPrincipal? _principal;
 
-    public Guid Id => _id ??= Resolve();
+    public Guid Id => IdOf(Principal);
 
-    private Guid Resolve()
+    public bool CanCreatePitches => options.Value.ProducersCanCreatePitches || !Principal.IsInRole(AgenteFilms.Data.Entities.AppRoles.Producer);
+
+    private ClaimsPrincipal Principal => _principal ??= Resolve();
+
+    private ClaimsPrincipal Resolve()
     {
         if (http.HttpContext?.User is { Identity.IsAuthenticated: true } principal)
         {
-            return IdOf(principal);
+            return principal;
         }
         if (services.GetService<AuthenticationStateProvider>() is { } provider)
         {
@@ -35,7 +44,7 @@ internal sealed class PrincipalCurrentUser(IHttpContextAccessor http, IServicePr
                 // Server authentication state is set when the circuit starts, so the task is already complete.
                 if (state.IsCompletedSuccessfully && state.Result.User is { Identity.IsAuthenticated: true } user)
                 {
-                    return IdOf(user);
+                    return user;
                 }
             }
             catch (InvalidOperationException)

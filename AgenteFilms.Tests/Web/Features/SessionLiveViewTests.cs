@@ -1,3 +1,4 @@
+using AgenteFilms.Web.Features.Sharing;
 using AgenteFilms.Agents.Orchestration;
 using AgenteFilms.Data.Stores;
 using AgenteFilms.Tests.TestSupport;
@@ -57,9 +58,14 @@ public sealed class SessionLiveViewTests(SqliteTestDatabase database) : IClassFi
         Assert.True(live.Timeline.IsActive);
     }
 
-    private RunService Runs(RunEventHub hub) => new(
-        database.Services.GetRequiredService<RunStore>(), database.Services.GetRequiredService<SessionStore>(),
-        database.Services.GetRequiredService<StateStore>(), new RunSignal(), hub, new FixedUser(Guid.NewGuid()));
+    private RunService Runs(RunEventHub hub)
+    {
+        var user = new FixedUser(Guid.NewGuid());
+        return new(
+            database.Services.GetRequiredService<RunStore>(), database.Services.GetRequiredService<SessionStore>(),
+            database.Services.GetRequiredService<StateStore>(), new RunSignal(), hub, user,
+            new PitchAccess(database.Services.GetRequiredService<SessionAccessStore>(), user));
+    }
 
     private static Task Dispatch(Action action)
     {

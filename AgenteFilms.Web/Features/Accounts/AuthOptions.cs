@@ -7,6 +7,9 @@ public sealed class AuthOptions
 
     /// <summary>First-user provisioning for automated deployments and CI; ignored when empty.</summary>
     public BootstrapOptions Bootstrap { get; set; } = new();
+
+    /// <summary>Whether Producer accounts may create pitches too (default false: they read what is shared with them).</summary>
+    public bool ProducersCanCreatePitches { get; set; }
 }
 
 /// <summary>

@@ -35,6 +35,7 @@ public sealed class SessionService(SessionStore store, SessionAccessStore access
     /// <summary>Creates a session from a title alone (the dashboard's quick create).</summary>
     public Task<Session> CreateAsync(string? title, CancellationToken cancellationToken)
     {
+        RequireWriter();
         var errors = new ValidationErrors();
         var trimmed = title?.Trim() ?? "";
         if (trimmed.Length == 0)
@@ -56,6 +57,7 @@ public sealed class SessionService(SessionStore store, SessionAccessStore access
     /// </summary>
     public Task<Session> CreatePitchAsync(NewPitch input, CancellationToken cancellationToken)
     {
+        RequireWriter();
         var errors = new ValidationErrors();
         var title = errors.Required("title", input.Title, PitchLimits.MaxTitle, "The title");
         var concept = errors.Required("concept", input.Concept, PitchLimits.MaxConcept, "The concept");
@@ -97,5 +99,13 @@ public sealed class SessionService(SessionStore store, SessionAccessStore access
             budgetTier = budget,
         }, JsonSerializerOptions.Web);
         return store.CreateAsync(user.Id, new NewSession(title, brief, string.IsNullOrEmpty(profile) ? null : profile), cancellationToken);
+    }
+
+    private void RequireWriter()
+    {
+        if (!user.CanCreatePitches)
+        {
+            throw new ForbiddenException("A producer account reads the pitches shared with it; it does not create pitches.");
+        }
     }
 }
