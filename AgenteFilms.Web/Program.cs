@@ -19,6 +19,7 @@ if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Databa
 {
     // Before serving and before the runner claims work: both need the current schema.
     await app.Services.MigrateDatabaseAsync();
+    await app.Services.TakeOverLocalDataAsync();
 }
 await app.Services.BootstrapAccountsAsync();
 

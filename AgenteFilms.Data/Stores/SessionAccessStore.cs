@@ -35,11 +35,13 @@ public sealed class SessionAccessStore(IDbContextFactory<AgenteFilmsDbContext> c
     public async Task<IReadOnlyList<SessionViewerInfo>> ListViewersAsync(Guid ownerId, Guid sessionId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.SessionViewers.AsNoTracking()
-            .Where(v => v.SessionId == sessionId && db.Sessions.Any(s => s.Id == sessionId && s.OwnerId == ownerId))
-            .Join(db.Users, v => v.UserId, u => u.Id, (v, u) => new SessionViewerInfo(u.Id, u.Email ?? "", v.CreatedAt))
-            .OrderBy(v => v.Email)
-            .ToListAsync(cancellationToken);
+        var rows = await (
+            from v in db.SessionViewers.AsNoTracking()
+            join u in db.Users on v.UserId equals u.Id
+            where v.SessionId == sessionId && db.Sessions.Any(s => s.Id == sessionId && s.OwnerId == ownerId)
+            orderby u.Email
+            select new { u.Id, u.Email, v.CreatedAt }).ToListAsync(cancellationToken);
+        return rows.Select(r => new SessionViewerInfo(r.Id, r.Email ?? "", r.CreatedAt)).ToList();
     }
 
     /// <summary>Grants an account read access to the owner's session. Null when the session is not theirs.</summary>

@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using AgenteFilms.Data.Stores;
 using AgenteFilms.Web.Features.Sharing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +19,19 @@ public abstract class MudTestContext : BunitContext
         Services.AddScoped<PitchAccess>();
         Services.AddScoped<ViewerService>();
         Services.AddSingleton<ILookupNormalizer, UpperInvariantLookupNormalizer>();
+    }
+
+    /// <summary>Registers the Data layer's stores of <paramref name="database"/> (what the feature services need).</summary>
+    protected void UseStoresOf(TestDatabase database)
+    {
+        foreach (var store in new[]
+        {
+            typeof(SessionStore), typeof(MessageStore), typeof(StateStore), typeof(RunStore), typeof(PitchStore),
+            typeof(ShareLinkStore), typeof(ApiTokenStore), typeof(SessionAccessStore),
+        })
+        {
+            Services.AddSingleton(store, database.Services.GetRequiredService(store));
+        }
     }
 
     /// <summary>Call after registering services: components that read RendererInfo then see an interactive circuit.</summary>

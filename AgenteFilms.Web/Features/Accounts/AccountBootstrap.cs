@@ -8,7 +8,7 @@ namespace AgenteFilms.Web.Features.Accounts;
 /// <summary>
 /// Start-up provisioning for automated deployments and CI (<c>Auth:Bootstrap:*</c>): a Writer account and one API
 /// token value accepted for it. Idempotent across restarts; ignored when empty. Also hands the pre-accounts local
-/// user's pitches to the first account if an older database still has some.
+/// user's pitches to the first account (<see cref="TakeOverLocalDataAsync"/>).
 /// </summary>
 public static class AccountBootstrap
 {
@@ -52,6 +52,12 @@ public static class AccountBootstrap
         {
             logger.LogWarning("Auth:Bootstrap:ApiToken is set without Auth:Bootstrap:Email; it is ignored");
         }
-        await provider.GetRequiredService<SessionAccessStore>().TakeOverLocalDataAsync(cancellationToken);
     }
+
+    /// <summary>
+    /// Hands what the pre-accounts local user owns to the first account (DECISIONS §3): a database from before
+    /// accounts, opened by a version with accounts, keeps its pitches. Runs with the start-up migrations.
+    /// </summary>
+    public static async Task TakeOverLocalDataAsync(this IServiceProvider services, CancellationToken cancellationToken = default) =>
+        await services.GetRequiredService<SessionAccessStore>().TakeOverLocalDataAsync(cancellationToken);
 }
