@@ -38,7 +38,7 @@ if (!app.Environment.IsDevelopment())
 }
 // Bodiless error statuses: ProblemDetails for the API, the not-found page for people.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
+app.UseWhen(c => !AccountsExtensions.IsNonPage(c.Request.Path),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseCors();
 app.UseAuthentication();

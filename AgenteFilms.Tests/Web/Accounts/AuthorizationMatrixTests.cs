@@ -67,7 +67,7 @@ public abstract class AuthorizationMatrixTests<TDatabase>(AppFixture<TDatabase> 
         var (other, _) = await App.CreateClientForAsync(TestUser.Other);
         foreach (var route in Routes().Where(r => r.Pattern.StartsWith("/api/sessions/{id}", StringComparison.Ordinal)))
         {
-            var response = await other.SendAsync(Request(route, session, run, "x"), Ct);
+            var response = await other.SendAsync(Request(route, session, run, Guid.NewGuid().ToString()), Ct);
             Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"{route.Method} {route.Pattern} answered {(int)response.StatusCode} to another user");
         }
         // The owner still sees it, and the other user's list does not contain it.
@@ -150,7 +150,9 @@ public abstract class AuthorizationMatrixTests<TDatabase>(AppFixture<TDatabase> 
             .Replace("{runId}", run.ToString(), StringComparison.Ordinal)
             .Replace("{linkId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
             .Replace("{userId}", userId, StringComparison.Ordinal)
-            .Replace("{token}", "not-a-token", StringComparison.Ordinal);
+            .Replace("{token}", "not-a-token", StringComparison.Ordinal)
+            .Replace("{documentName}", "v1", StringComparison.Ordinal)
+            .Replace("{documentName?}", "v1", StringComparison.Ordinal);
         var request = new HttpRequestMessage(new HttpMethod(route.Method), path);
         if (route.Method is "POST" or "PUT" or "PATCH")
         {

@@ -4,7 +4,7 @@ using AgenteFilms.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace AgenteFilms.Web.Features.Accounts;
@@ -100,11 +100,12 @@ public static class AccountsExtensions
     /// <summary><c>POST /account/logout</c> (antiforgery-checked form post).</summary>
     public static IEndpointRouteBuilder MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
+        // Binding the form is what makes minimal APIs enforce the antiforgery token (UseAntiforgery only validates).
+        app.MapPost("/account/logout", async (SignInManager<AppUser> signIn, [FromForm(Name = "returnUrl")] string? returnUrl) =>
         {
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect(LoginPath);
-        }).AllowAnonymous().ExcludeFromDescription().WithMetadata(new RequireAntiforgeryTokenAttribute());
+        }).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 }

@@ -50,6 +50,11 @@ internal sealed class ApiTokenAuthenticationHandler(
 
     private static string? TokenOf(HttpRequest request)
     {
+        if (request.Path.StartsWithSegments("/health"))
+        {
+            // Probes are anonymous and must answer even when the database (where tokens live) does not.
+            return null;
+        }
         var header = request.Headers.Authorization.ToString();
         if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
