@@ -21,7 +21,7 @@ public abstract class AuthorizationMatrixTests<TDatabase>(AppFixture<TDatabase> 
     /// <summary>Routes that are anonymous on purpose (DECISIONS §6); everything else must refuse an anonymous caller.</summary>
     private static readonly string[] AnonymousRoutes =
     [
-        "/health", "/health/live", "/health/ready", "/account/logout",
+        "/health", "/health/live", "/health/ready", "/account/logout", "/scalar/scalar.js",
         "/share/{token}/pitch.pdf", "/share/{token}/pitch.md", "/share/{token}/pitch.fountain",
     ];
 
