@@ -1,5 +1,7 @@
 using AgenteFilms.Data.Entities;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -11,7 +13,8 @@ namespace AgenteFilms.Data;
 /// It also keeps the ASP.NET Core Data Protection key ring (<see cref="DataProtectionKeys"/>), so antiforgery tokens
 /// and sign-in cookies survive a restart and are valid on every instance sharing the database.
 /// </summary>
-public abstract class AgenteFilmsDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
+public abstract class AgenteFilmsDbContext(DbContextOptions options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     /// <summary>Marks a string property holding JSON, so PostgreSQL can store it as jsonb.</summary>
     internal const string JsonAnnotation = "AgenteFilms:Json";
@@ -26,9 +29,13 @@ public abstract class AgenteFilmsDbContext(DbContextOptions options) : DbContext
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<UserSettings> UserSettings => Set<UserSettings>();
+    public DbSet<SessionViewer> SessionViewers => Set<SessionViewer>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // Identity's tables first (AspNetUsers, AspNetRoles, ...), then ours.
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(AgenteFilmsDbContext).Assembly);
     }
 

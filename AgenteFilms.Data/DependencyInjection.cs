@@ -48,6 +48,8 @@ public static class DependencyInjection
         services.AddSingleton<ShareLinkStore>();
         services.AddSingleton<UsageStore>();
         services.AddSingleton<UserSettingsStore>();
+        services.AddSingleton<ApiTokenStore>();
+        services.AddSingleton<SessionAccessStore>();
         return services;
     }
 

@@ -3,6 +3,7 @@ using AgenteFilms.Web.Endpoints;
 using AgenteFilms.Web.Features.Account;
 using AgenteFilms.Web.Features.Limits;
 using AgenteFilms.Web.Endpoints.Compat;
+using AgenteFilms.Web.Features.Accounts;
 using AgenteFilms.Web.Features.Export;
 using AgenteFilms.Web.Features.Pitch;
 using AgenteFilms.Web.Features.Runs;
@@ -28,7 +29,9 @@ public static class Extensions
         services.AddSeedCompatibility();
         services.KeepQueryStringsOutOfLogs();
 
-        services.AddSingleton<ICurrentUser, LocalCurrentUser>();
+        services.AddAccounts();
+        services.AddScoped<PitchAccess>();
+        services.AddScoped<ViewerService>();
         services.AddSingleton<UserRateLimits>();
         services.AddSingleton<DailyUsageBudget>();
         // The agents consult it before every model call (UsageBudgetChatClient in the provider pipeline).

@@ -7,6 +7,7 @@ using AgenteFilms.Web.Infrastructure.Operations;
 using AgenteFilms.Web.Components;
 using AgenteFilms.Web.Endpoints;
 using AgenteFilms.Web.Endpoints.Compat;
+using AgenteFilms.Web.Features.Accounts;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -20,7 +21,9 @@ if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Databa
 {
     // Before serving and before the runner claims work: both need the current schema.
     await app.Services.MigrateDatabaseAsync();
+    await app.Services.TakeOverLocalDataAsync();
 }
+await app.Services.BootstrapAccountsAsync();
 
 // API errors become ProblemDetails (ApiExceptionHandler); pages fall through to the error page.
 app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -39,17 +42,20 @@ app.UseSecurityHeaders();
 // Bodiless error statuses: ProblemDetails for the API, {"detail"} on the seed surface, the not-found page for people.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 app.UseWhen(c => SeedCompatibility.Owns(c.Request.Path), seed => seed.UseSeedStatusCodePages());
-app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !SeedCompatibility.Owns(c.Request.Path),
+app.UseWhen(c => !AccountsExtensions.IsNonPage(c.Request.Path),
     pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 app.UseCors();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
 app.MapHealthEndpoints();
 app.MapMetricsEndpoint();
 app.MapSeedCompatibility();
 app.MapApi();
+app.MapAccountEndpoints();
 app.MapRazorComponents<App>()
     // Our policy already says frame-ancestors 'none' (SecurityHeaders); Blazor's default would add a looser 'self'.
     .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

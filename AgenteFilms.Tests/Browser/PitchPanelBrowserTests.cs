@@ -22,7 +22,7 @@ public sealed class PitchPanelBrowserTests(BrowserFixture browser, SqliteTestDat
         var session = await new PitchSeed(database).SessionWithPitchAsync(LocalUser.Id, hostile, TestContext.Current.CancellationToken);
         await using var app = new AppFactory(database.AppSettings);
         var baseAddress = app.StartKestrel();
-        await using var context = await browser.NewContextAsync();
+        await using var context = await browser.NewSignedInContextAsync(baseAddress);
         var page = await context.NewPageAsync();
         var dialogs = new List<string>();
         var foreignRequests = new List<string>();
@@ -57,7 +57,7 @@ public sealed class PitchPanelBrowserTests(BrowserFixture browser, SqliteTestDat
         var session = await new PitchSeed(database).SessionWithPitchAsync(LocalUser.Id, null, TestContext.Current.CancellationToken);
         await using var app = new AppFactory(database.AppSettings);
         var baseAddress = app.StartKestrel();
-        await using var context = await browser.NewContextAsync();
+        await using var context = await browser.NewSignedInContextAsync(baseAddress);
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(baseAddress, $"/pitches/{session}").ToString());
         var card = page.Locator("[data-testid=section-card][data-section=synopsis]");
@@ -90,10 +90,10 @@ public sealed class PitchPanelBrowserTests(BrowserFixture browser, SqliteTestDat
         using var folder = new TempFolder();
         await using var app = AppFactory.OnSqlite(folder.Path);
         var baseAddress = app.StartKestrel();
-        using var client = new HttpClient { BaseAddress = baseAddress };
+        using var client = new HttpClient { BaseAddress = baseAddress }.SignedIn();
         var session = await client.CreateSessionAsync("Night Ferry", "A ferry captain smuggles letters across a frozen strait for families split by a border", genre: "drama");
         (await client.PostMessageAsync(session, "Pitch it", wait: true)).EnsureSuccessStatusCode();
-        await using var context = await browser.NewContextAsync();
+        await using var context = await browser.NewSignedInContextAsync(baseAddress);
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(baseAddress, $"/pitches/{session}").ToString());
         var characters = page.Locator("[data-testid=section-card][data-section=characters]");

@@ -16,7 +16,7 @@ public sealed class ProducerBrowserTests(BrowserFixture browser)
         using var folder = new TempFolder();
         await using var app = AppFactory.OnSqlite(folder.Path);
         var baseAddress = app.StartKestrel();
-        using var client = new HttpClient { BaseAddress = baseAddress };
+        using var client = new HttpClient { BaseAddress = baseAddress }.SignedIn();
         var session = await client.CreateSessionAsync("Glass Harbour", "A harbour pilot guides ships through fog using her dead mother's voice on the radio", genre: "drama");
         (await client.PostMessageAsync(session, "Pitch it", wait: true)).EnsureSuccessStatusCode();
         var created = await client.PostAsJsonAsync($"/api/sessions/{session}/share-links", new { }, Ct);
@@ -24,7 +24,7 @@ public sealed class ProducerBrowserTests(BrowserFixture browser)
         var url = link.GetProperty("url").GetString()!;
         var title = (await client.GetJsonAsync($"/api/sessions/{session}/pitch")).GetProperty("document").GetProperty("title").GetString()!;
 
-        await using var context = await browser.NewContextAsync();
+        await using var context = await browser.NewContextAsync(); // the producer holds a link, not an account
         var page = await context.NewPageAsync();
         await page.GotoAsync(url);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
@@ -89,11 +89,11 @@ public sealed class ProducerBrowserTests(BrowserFixture browser)
         using var folder = new TempFolder();
         await using var app = AppFactory.OnSqlite(folder.Path);
         var baseAddress = app.StartKestrel();
-        using var client = new HttpClient { BaseAddress = baseAddress };
+        using var client = new HttpClient { BaseAddress = baseAddress }.SignedIn();
         var session = await client.CreateSessionAsync("Paper Moons", "A forger of old maps is hired to fake the one map that could prove her grandfather innocent", genre: "thriller");
         (await client.PostMessageAsync(session, "Pitch it", wait: true)).EnsureSuccessStatusCode();
 
-        await using var context = await browser.NewContextAsync();
+        await using var context = await browser.NewSignedInContextAsync(baseAddress);
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(baseAddress, $"/pitches/{session}").ToString());
         var export = page.GetByTestId("export-menu").Locator("button").First;

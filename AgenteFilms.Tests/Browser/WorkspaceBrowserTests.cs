@@ -14,7 +14,7 @@ public sealed partial class WorkspaceBrowserTests(BrowserFixture browser)
         using var folder = new TempFolder();
         await using var app = AppFactory.OnSqlite(folder.Path, RunApiClient.SlowModelSettings());
         var baseAddress = app.StartKestrel();
-        await using var context = await browser.NewContextAsync();
+        await using var context = await browser.NewSignedInContextAsync(baseAddress);
         var page = await context.NewPageAsync();
 
         await FillNewPitchAsync(page, baseAddress, "Salt Line", submitEmptyFirst: true);
@@ -126,7 +126,7 @@ public sealed partial class WorkspaceBrowserTests(BrowserFixture browser)
         using var folder = new TempFolder();
         await using var app = AppFactory.OnSqlite(folder.Path, RunApiClient.SlowModelSettings(firstTokenMs: 600));
         var baseAddress = app.StartKestrel();
-        await using var context = await browser.NewContextAsync();
+        await using var context = await browser.NewSignedInContextAsync(baseAddress);
         var page = await context.NewPageAsync();
 
         await FillNewPitchAsync(page, baseAddress, "Night Ferry");
@@ -151,7 +151,7 @@ public sealed partial class WorkspaceBrowserTests(BrowserFixture browser)
         using var folder = new TempFolder();
         await using var app = AppFactory.OnSqlite(folder.Path);
         var baseAddress = app.StartKestrel();
-        await using var context = await browser.NewContextAsync();
+        await using var context = await browser.NewSignedInContextAsync(baseAddress);
         var page = await context.NewPageAsync();
 
         await page.GotoAsync(new Uri(baseAddress, $"/pitches/{Guid.NewGuid()}").ToString());

@@ -1,7 +1,11 @@
 using System.Net;
+using AgenteFilms.Data.Entities;
+using AgenteFilms.Data.Stores;
+using AgenteFilms.Web.Features.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +14,9 @@ namespace AgenteFilms.Tests.TestSupport;
 
 /// <summary>
 /// The real app (Program) on a test database and the offline model. Settings are applied with UseSetting so
-/// Program sees them while it registers services.
+/// Program sees them while it registers services. <see cref="TestUser.Default"/> is provisioned at start-up
+/// (<c>Auth:Bootstrap:*</c>) and <see cref="WebApplicationFactory{TEntryPoint}.CreateClient()"/> sends its token;
+/// <see cref="CreateAnonymousClient"/> sends none, <see cref="CreateClientForAsync"/> acts as another account.
 /// </summary>
 public class AppFactory(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
 {
@@ -39,6 +45,15 @@ public class AppFactory(IReadOnlyDictionary<string, string?> settings) : WebAppl
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        // The default user, unless the test sets its own bootstrap or starts without a database schema.
+        var migrates = !settings.TryGetValue("Database:MigrateOnStartup", out var migrate) || !string.Equals(migrate, "false", StringComparison.OrdinalIgnoreCase);
+        if (migrates)
+        {
+            foreach (var (key, value) in TestUser.Default.BootstrapSettings)
+            {
+                builder.UseSetting(key, value);
+            }
+        }
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
@@ -48,6 +63,48 @@ public class AppFactory(IReadOnlyDictionary<string, string?> settings) : WebAppl
             builder.ConfigureTestServices(configure);
         }
     }
+
+    /// <summary>Every client this factory makes acts as <see cref="TestUser.Default"/> (Bearer token).</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.SignedIn();
+    }
+
+    /// <summary>A client with no credentials (for 401 and anonymous-route tests).</summary>
+    public HttpClient CreateAnonymousClient()
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = null;
+        return client;
+    }
+
+    /// <summary>Registers <paramref name="user"/> (if new) in <paramref name="role"/> with its API token, and returns a client acting as it and its id.</summary>
+    public async Task<(HttpClient Client, Guid UserId)> CreateClientForAsync(TestUser user, string role = AppRoles.Writer)
+    {
+        var id = await EnsureUserAsync(user, role);
+        return (CreateClient().SignedIn(user), id);
+    }
+
+    /// <summary>The account's id, creating it (with its API token) when it does not exist yet.</summary>
+    public async Task<Guid> EnsureUserAsync(TestUser user, string role = AppRoles.Writer)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        if (await users.FindByEmailAsync(user.Email) is { } existing)
+        {
+            return existing.Id;
+        }
+        var (result, created) = await scope.ServiceProvider.GetRequiredService<AccountService>()
+            .RegisterAsync(user.Email, user.Password, role, TestContext.Current.CancellationToken);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Description)));
+        await scope.ServiceProvider.GetRequiredService<ApiTokenStore>()
+            .AddAsync(created.Id, "test", ApiTokenService.PrefixOf(user.ApiToken), ApiTokenService.Hash(user.ApiToken), TestContext.Current.CancellationToken);
+        return created.Id;
+    }
+
+    /// <summary>The id of <see cref="TestUser.Default"/> in this app.</summary>
+    public Task<Guid> DefaultUserIdAsync() => EnsureUserAsync(TestUser.Default);
 
     /// <summary>Starts Kestrel on 127.0.0.1 (random port) and returns the base address, for real browsers and real HTTP.</summary>
     public Uri StartKestrel()

@@ -18,6 +18,9 @@ public sealed class AppProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>A client acting as <see cref="TestUser.Default"/>.</summary>
+    public HttpClient CreateClient() => new HttpClient { BaseAddress = Address }.SignedIn();
+
     public string Output
     {
         get { lock (_output) { return string.Join('\n', _output); } }
@@ -38,6 +41,11 @@ public sealed class AppProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Signed in by default, like AppFactory: the default test user and its token (see TestUser).
+        foreach (var (key, value) in TestUser.Default.BootstrapSettings)
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
         foreach (var (key, value) in settings)
         {
             info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;

@@ -38,6 +38,29 @@ public sealed class BrowserFixture : IAsyncDisposable
         return context;
     }
 
+    /// <summary>
+    /// A fresh context signed in to the app at <paramref name="baseAddress"/> as <paramref name="user"/> (default:
+    /// <see cref="TestUser.Default"/>), through the real login form; it ends on the dashboard.
+    /// </summary>
+    public async Task<IBrowserContext> NewSignedInContextAsync(Uri baseAddress, TestUser? user = null)
+    {
+        var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, baseAddress, user ?? TestUser.Default);
+        await page.CloseAsync();
+        return context;
+    }
+
+    /// <summary>Signs in through the login form and waits for the dashboard.</summary>
+    public static async Task SignInAsync(IPage page, Uri baseAddress, TestUser user)
+    {
+        await page.GotoAsync(new Uri(baseAddress, "/account/login").ToString());
+        await page.Locator("input[name='Input.Email']").FillAsync(user.Email);
+        await page.Locator("input[name='Input.Password']").FillAsync(user.Password);
+        await page.GetByTestId("login-submit").ClickAsync();
+        await page.WaitForURLAsync(new Uri(baseAddress, "/").ToString());
+    }
+
     private async Task<IBrowser> GetBrowserAsync()
     {
         if (ChromiumPath is not { } path)

@@ -1,5 +1,8 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using AgenteFilms.Data.Stores;
+using AgenteFilms.Web.Features.Sharing;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 
@@ -12,6 +15,23 @@ public abstract class MudTestContext : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        // Read access (owner or viewer) behind the feature services; resolved only when a service needs it.
+        Services.AddScoped<PitchAccess>();
+        Services.AddScoped<ViewerService>();
+        Services.AddSingleton<ILookupNormalizer, UpperInvariantLookupNormalizer>();
+    }
+
+    /// <summary>Registers the Data layer's stores of <paramref name="database"/> (what the feature services need).</summary>
+    protected void UseStoresOf(TestDatabase database)
+    {
+        foreach (var store in new[]
+        {
+            typeof(SessionStore), typeof(MessageStore), typeof(StateStore), typeof(RunStore), typeof(PitchStore),
+            typeof(ShareLinkStore), typeof(ApiTokenStore), typeof(SessionAccessStore),
+        })
+        {
+            Services.AddSingleton(store, database.Services.GetRequiredService(store));
+        }
     }
 
     /// <summary>

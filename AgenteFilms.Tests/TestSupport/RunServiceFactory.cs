@@ -1,6 +1,7 @@
 using AgenteFilms.Data.Stores;
 using AgenteFilms.Web.Features.Limits;
 using AgenteFilms.Web.Features.Runs;
+using AgenteFilms.Web.Features.Sharing;
 using AgenteFilms.Web.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -19,9 +20,14 @@ public sealed class RunServiceFactory(TestDatabase database, LimitsOptions? limi
 
     public RunEventHub Hub { get; } = hub ?? new RunEventHub(TimeProvider.System);
 
-    public RunService For(Guid userId) => new(
-        database.Services.GetRequiredService<RunStore>(), database.Services.GetRequiredService<SessionStore>(),
-        database.Services.GetRequiredService<StateStore>(), new RunSignal(), Hub, Rates, Budget, Options.Create(_limits), new FixedUser(userId));
+    public RunService For(Guid userId)
+    {
+        var user = new FixedUser(userId);
+        return new(
+            database.Services.GetRequiredService<RunStore>(), database.Services.GetRequiredService<SessionStore>(),
+            database.Services.GetRequiredService<StateStore>(), new RunSignal(), Hub, Rates, Budget, Options.Create(_limits), user,
+            new PitchAccess(database.Services.GetRequiredService<SessionAccessStore>(), user));
+    }
 
     public void Dispose() => Rates.Dispose();
 }

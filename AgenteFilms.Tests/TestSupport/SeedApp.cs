@@ -19,6 +19,9 @@ public static class SeedApp
             ["Compat:Enabled"] = "true",
             ["Cors:Origins:0"] = ClientOrigin,
             ["Cors:Origins:1"] = OtherClientOrigin,
+            // The original client sends no token: it acts as the tests' default account.
+            ["Compat:AllowAnonymous"] = "true",
+            ["Compat:UserEmail"] = TestUser.Default.Email,
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {

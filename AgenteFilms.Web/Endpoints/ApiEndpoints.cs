@@ -30,7 +30,8 @@ public static class ApiEndpoints
     /// <summary>Maps <c>/api</c>, <c>/openapi/v1.json</c> and the API reference UI at <c>/scalar</c>.</summary>
     public static IEndpointRouteBuilder MapApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").DisableAntiforgery().RequireRateLimiting(RateLimiting.WritePolicy).RequireCors(CorsPolicy);
+        var api = app.MapGroup("/api").DisableAntiforgery().RequireRateLimiting(RateLimiting.WritePolicy).RequireCors(CorsPolicy)
+            .RequireAuthorization().AddEndpointFilter<SessionAccessFilter>();
         api.MapSessionsApi();
         api.MapRunsApi();
         api.MapScreenplayApi();
@@ -39,9 +40,9 @@ public static class ApiEndpoints
         api.MapAccountDataApi();
         api.MapUsageApi();
         app.MapSharedDownloads();
-        app.MapOpenApi();
+        app.MapOpenApi().RequireAuthorization();
         // Fonts from our own origin: the page's policy allows nothing else (SecurityHeaders).
-        app.MapScalarApiReference(o => o.DisableDefaultFonts());
+        app.MapScalarApiReference(o => o.DisableDefaultFonts()).RequireAuthorization();
         return app;
     }
 }

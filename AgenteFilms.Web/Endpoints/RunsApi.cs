@@ -72,7 +72,7 @@ public static class RunsApi
     }
 
     private static async Task<Results<Ok<HistoryPageDto>, ProblemHttpResult>> GetMessagesAsync(
-        Guid id, string? before, int? limit, SessionService sessions, MessageStore messages, ICurrentUser user, CancellationToken cancellationToken)
+        Guid id, string? before, int? limit, SessionService sessions, ConversationService conversation, CancellationToken cancellationToken)
     {
         if (!HistoryCursorCodec.TryDecode(before, out var cursor))
         {
@@ -86,7 +86,7 @@ public static class RunsApi
         {
             return ApiProblems.SessionNotFound();
         }
-        var page = await messages.GetHistoryPageAsync(user.Id, id, cursor, limit ?? 50, cancellationToken);
+        var page = await conversation.GetPageAsync(id, cursor, limit ?? 50, cancellationToken);
         return TypedResults.Ok(new HistoryPageDto(
             page.Items.Select(HistoryItemDto.From).ToList(),
             page.Next is { } next ? HistoryCursorCodec.Encode(next) : null));

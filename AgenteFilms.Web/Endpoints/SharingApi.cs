@@ -12,15 +12,21 @@ public static class SharingApi
     {
         var links = api.MapGroup("/sessions/{id}/share-links").WithTags("Sharing");
         links.MapPost("/", CreateAsync).WithSummary("Create a read-only link for producers ({expiresInDays?}); the token is shown once");
-        links.MapGet("/", ListAsync).WithSummary("The session's share links (without tokens)");
+        links.MapGet("/", ListAsync).WithSummary("The session's share links (without tokens)").WithMetadata(new OwnerOnlyAttribute());
         links.MapDelete("/{linkId}", RevokeAsync).WithSummary("Revoke a share link");
+
+        var viewers = api.MapGroup("/sessions/{id}/viewers").WithTags("Sharing");
+        viewers.MapGet("/", ListViewersAsync).WithSummary("Accounts the pitch is shared with (read-only)").WithMetadata(new OwnerOnlyAttribute());
+        viewers.MapPost("/", AddViewerAsync).WithSummary("Share the pitch read-only with a registered account ({email})");
+        viewers.MapDelete("/{userId}", RemoveViewerAsync).WithSummary("Stop sharing the pitch with an account");
         return api;
     }
 
     /// <summary><c>/share/{token}/pitch.pdf|.md|.fountain</c>: anonymous, for whoever holds a valid link.</summary>
     public static IEndpointRouteBuilder MapSharedDownloads(this IEndpointRouteBuilder app)
     {
-        var shared = app.MapGroup("/share/{token}").WithTags("Sharing").RequireRateLimiting(Infrastructure.RateLimiting.WritePolicy);
+        var shared = app.MapGroup("/share/{token}").WithTags("Sharing").RequireRateLimiting(Infrastructure.RateLimiting.WritePolicy)
+            .AllowAnonymous();
         shared.MapGet("/pitch.pdf", (string token, string? layout, ShareService sharing, PitchExportService export, CancellationToken ct) =>
             DownloadAsync(token, sharing, p => export.Pdf(p, layout == "document" ? PdfLayout.Document : PdfLayout.Deck, ct), ct));
         shared.MapGet("/pitch.md", (string token, ShareService sharing, PitchExportService export, CancellationToken ct) =>
@@ -62,6 +68,29 @@ public static class SharingApi
         await sharing.RevokeAsync(id, linkId, cancellationToken)
             ? TypedResults.NoContent()
             : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "No share link with that id in this session.");
+
+    private static async Task<Ok<ViewerDto[]>> ListViewersAsync(Guid id, ViewerService viewers, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await viewers.ListAsync(id, cancellationToken)).Select(ViewerDto.From).ToArray());
+
+    private static async Task<Results<Created<ViewerDto>, ProblemHttpResult>> AddViewerAsync(
+        Guid id, AddViewerRequest request, ViewerService viewers, CancellationToken cancellationToken) =>
+        await viewers.AddAsync(id, request.Email, cancellationToken) is { } added
+            ? TypedResults.Created($"/api/sessions/{id}/viewers/{added.UserId}", ViewerDto.From(added))
+            : ApiProblems.SessionNotFound();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveViewerAsync(
+        Guid id, Guid userId, ViewerService viewers, CancellationToken cancellationToken) =>
+        await viewers.RemoveAsync(id, userId, cancellationToken)
+            ? TypedResults.NoContent()
+            : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found.", detail: "The pitch is not shared with that account.");
+}
+
+public sealed record AddViewerRequest(string? Email);
+
+/// <summary>An account a pitch is shared with, read-only.</summary>
+public sealed record ViewerDto(Guid UserId, string Email, DateTime SharedAt)
+{
+    public static ViewerDto From(Data.Stores.SessionViewerInfo viewer) => new(viewer.UserId, viewer.Email, viewer.SharedAt);
 }
 
 public sealed record CreateShareLinkRequest(int? ExpiresInDays = null);

@@ -82,6 +82,12 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problemDetails,
                 Title = "Unknown model.",
                 Detail = unknownModel.Message,
             },
+            ForbiddenException forbidden => new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden,
+                Title = "Not allowed.",
+                Detail = forbidden.Message,
+            },
             ScreenplayFailedException failed => new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,

@@ -16,6 +16,8 @@ public sealed class ChatPanelTests : MudTestContext, IClassFixture<SqliteTestDat
 
     public ChatPanelTests(SqliteTestDatabase database)
     {
+        // Owner-or-viewer reads go through the session access store.
+        Services.AddSingleton(database.Services.GetRequiredService<SessionAccessStore>());
         _sessions = database.Services.GetRequiredService<SessionStore>();
         _messages = database.Services.GetRequiredService<MessageStore>();
         Services.AddSingleton(_messages);

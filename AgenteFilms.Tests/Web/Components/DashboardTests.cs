@@ -23,6 +23,8 @@ public sealed class DashboardTests : MudTestContext, IClassFixture<SqliteTestDat
 
     public DashboardTests(SqliteTestDatabase database)
     {
+        // Owner-or-viewer reads go through the session access store.
+        Services.AddSingleton(database.Services.GetRequiredService<SessionAccessStore>());
         _store = database.Services.GetRequiredService<SessionStore>();
         _seed = new PitchSeed(database);
         Services.AddSingleton(_store);

@@ -23,6 +23,8 @@ public sealed class NewPitchFormTests : MudTestContext, IClassFixture<SqliteTest
 
     public NewPitchFormTests(SqliteTestDatabase database)
     {
+        // Owner-or-viewer reads go through the session access store.
+        Services.AddSingleton(database.Services.GetRequiredService<SessionAccessStore>());
         _sessions = database.Services.GetRequiredService<SessionStore>();
         _runs = database.Services.GetRequiredService<RunStore>();
         Services.AddSingleton(_sessions);

@@ -16,6 +16,8 @@ public sealed class ShareDialogTests : MudTestContext, IClassFixture<SqliteTestD
 
     public ShareDialogTests(SqliteTestDatabase database)
     {
+        // Owner-or-viewer reads go through the session access store.
+        Services.AddSingleton(database.Services.GetRequiredService<SessionAccessStore>());
         _database = database;
         Services.AddSingleton(database.Services.GetRequiredService<ShareLinkStore>());
         Services.AddSingleton(database.Services.GetRequiredService<PitchStore>());

@@ -22,7 +22,7 @@ public sealed class EventStreamTests : IClassFixture<SqliteTestDatabase>
         }
         await using var app = new AppFactory(settings);
         var baseAddress = app.StartKestrel();
-        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) };
+        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(2) }.SignedIn();
         var session = await client.CreateSessionAsync("Late", "A night-shift radio host receives calls from listeners who died years ago", "slow");
         var started = await client.PostMessageAsync(session, "Go");
         await client.PollRunAsync(started.Headers.Location!, r => r.CompletedSteps() >= 2);

@@ -25,7 +25,7 @@ public sealed class RunnerKillTests(PostgresTestDatabase database) : IClassFixtu
         int completedBeforeKill;
         await using (var first = await AppProcess.StartAsync(settings, Ct))
         {
-            using var client = new HttpClient { BaseAddress = first.Address };
+            using var client = new HttpClient { BaseAddress = first.Address }.SignedIn();
             session = await client.CreateSessionAsync("Crash Test", "An air-traffic controller hears her own voice on a frequency nobody uses", "slow");
             var started = await client.PostMessageAsync(session, "Go");
             Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
@@ -39,7 +39,7 @@ public sealed class RunnerKillTests(PostgresTestDatabase database) : IClassFixtu
         Assert.True(completedBeforeKill >= 3);
 
         await using var second = await AppProcess.StartAsync(settings, Ct);
-        using var again = new HttpClient { BaseAddress = second.Address };
+        using var again = new HttpClient { BaseAddress = second.Address }.SignedIn();
         var interrupted = await again.PollRunAsync(location, r => r.Status() != "Running");
         Assert.Equal("Interrupted", interrupted.Status());
         Assert.Equal(completedBeforeKill, interrupted.CompletedSteps());

@@ -1,3 +1,4 @@
+using AgenteFilms.Web.Features.Sharing;
 using AgenteFilms.Agents.Orchestration;
 using AgenteFilms.Data.Stores;
 using AgenteFilms.Tests.TestSupport;

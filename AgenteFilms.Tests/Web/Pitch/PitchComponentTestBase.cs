@@ -14,6 +14,8 @@ public abstract class PitchComponentTestBase : MudTestContext, IClassFixture<Sql
 
     protected PitchComponentTestBase(SqliteTestDatabase database)
     {
+        // Owner-or-viewer reads go through the session access store.
+        Services.AddSingleton(database.Services.GetRequiredService<SessionAccessStore>());
         Database = database;
         Seed = new PitchSeed(database);
         foreach (var store in new[] { typeof(PitchStore), typeof(StateStore), typeof(RunStore), typeof(SessionStore) })

@@ -1,3 +1,4 @@
+using AgenteFilms.Web.Features.Sharing;
 using System.Text.Json;
 using AgenteFilms.Agents.Orchestration;
 using AgenteFilms.Agents.Pitch;
@@ -18,12 +19,17 @@ public abstract class PitchServiceTests<TDatabase>(TDatabase database) : IClassF
 
     private PitchSeed Seed => new(database.Require());
 
-    private PitchService Service(Guid? userId = null) => new(
-        database.Services.GetRequiredService<PitchStore>(),
-        database.Services.GetRequiredService<StateStore>(),
-        database.Services.GetRequiredService<RunStore>(),
-        new FixedUser(userId ?? _owner),
-        TimeProvider.System);
+    private PitchService Service(Guid? userId = null)
+    {
+        var user = new FixedUser(userId ?? _owner);
+        return new(
+            database.Services.GetRequiredService<PitchStore>(),
+            database.Services.GetRequiredService<StateStore>(),
+            database.Services.GetRequiredService<RunStore>(),
+            user,
+            new PitchAccess(database.Services.GetRequiredService<SessionAccessStore>(), user),
+            TimeProvider.System);
+    }
 
     [Fact]
     public async Task Get_ShowsEverySectionWithItsProvenance_AndNothingStale_RightAfterTheRun()

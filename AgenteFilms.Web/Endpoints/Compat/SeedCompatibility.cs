@@ -36,6 +36,7 @@ public static class SeedCompatibility
         // Always on: it answers nothing secret, and the seed's client checks it before anything else.
         app.MapGet(HealthPath, () => TypedResults.Json(new SeedHealth("healthy", "agente-films-api"), SeedJson.Options))
             .RequireCors(ApiEndpoints.CorsPolicy)
+            .AllowAnonymous()
             .ExcludeFromDescription();
 
         var options = app.ServiceProvider.GetRequiredService<IOptions<CompatOptions>>().Value;
@@ -43,8 +44,8 @@ public static class SeedCompatibility
         {
             // Say so, rather than leave a seed client with a bare 404 (or a page fallback's 405).
             var off = SeedError.Result(StatusCodes.Status404NotFound, "The seed-compatible API is not enabled on this server (Compat:Enabled).");
-            app.Map("/sessions/{**rest}", () => off).ExcludeFromDescription();
-            app.Map("/ws/sessions/{**rest}", () => off).ExcludeFromDescription();
+            app.Map("/sessions/{**rest}", () => off).AllowAnonymous().ExcludeFromDescription();
+            app.Map("/ws/sessions/{**rest}", () => off).AllowAnonymous().ExcludeFromDescription();
             return app;
         }
         if (options.AllowAnonymous)
@@ -62,6 +63,14 @@ public static class SeedCompatibility
             .RequireRateLimiting(RateLimiting.WritePolicy)
             .DisableAntiforgery()
             .ExcludeFromDescription();
+        if (options.AllowAnonymous)
+        {
+            seed.AllowAnonymous().AddEndpointFilter<SeedAnonymousUserFilter>();
+        }
+        else
+        {
+            seed.RequireAuthorization();
+        }
         seed.MapSeedSessions();
         seed.MapSeedWebSocket(app);
         return app;

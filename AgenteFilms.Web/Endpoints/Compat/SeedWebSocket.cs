@@ -53,6 +53,13 @@ internal static class SeedWebSocket
             await SeedError.WriteAsync(http, StatusCodes.Status403Forbidden, new SeedError($"Origin {origin} is not allowed."), cancellationToken);
             return;
         }
+        var compat = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<CompatOptions>>().Value;
+        if (compat.AllowAnonymous && !await SeedAnonymousUserFilter.ActAsConfiguredUserAsync(
+                http, compat, http.RequestServices.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AgenteFilms.Data.Entities.AppUser>>()))
+        {
+            await SeedError.WriteAsync(http, StatusCodes.Status401Unauthorized, new SeedError(SeedAnonymousUserFilter.NoAccount), cancellationToken);
+            return;
+        }
         var sessionId = SeedTurn.ParseSessionId(http.GetRouteValue("id") as string);
         if (await http.RequestServices.GetRequiredService<SessionService>().GetAsync(sessionId, cancellationToken) is null)
         {

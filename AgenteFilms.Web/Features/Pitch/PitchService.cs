@@ -13,7 +13,7 @@ namespace AgenteFilms.Web.Features.Pitch;
 /// The writer's view of a pitch: the latest version with provenance and staleness, edits, restores, version history and
 /// diffs. Every method checks the session is the acting user's; another user's session reads as not found (null).
 /// </summary>
-public sealed class PitchService(PitchStore pitches, StateStore state, RunStore runs, ICurrentUser user, TimeProvider time)
+public sealed class PitchService(PitchStore pitches, StateStore state, RunStore runs, ICurrentUser user, Sharing.PitchAccess access, TimeProvider time)
 {
     public const int MaxSectionLength = 20_000;
 
@@ -25,7 +25,11 @@ public sealed class PitchService(PitchStore pitches, StateStore state, RunStore 
 
     public async Task<PitchView?> GetAsync(Guid sessionId, CancellationToken cancellationToken)
     {
-        var latest = await pitches.GetAsync(user.Id, sessionId, null, cancellationToken);
+        if (await access.OwnerForReadAsync(sessionId, cancellationToken) is not { } owner)
+        {
+            return null;
+        }
+        var latest = await pitches.GetAsync(owner, sessionId, null, cancellationToken);
         if (latest is null)
         {
             return null;
@@ -106,19 +110,28 @@ public sealed class PitchService(PitchStore pitches, StateStore state, RunStore 
         return restored;
     }
 
-    /// <summary>A version of the user's pitch (the latest when <paramref name="number"/> is null), or null.</summary>
+    /// <summary>A version of a pitch the user owns or views (the latest when <paramref name="number"/> is null), or null.</summary>
     public async Task<StoredPitch?> GetVersionAsync(Guid sessionId, int? number, CancellationToken cancellationToken) =>
-        await pitches.GetAsync(user.Id, sessionId, number, cancellationToken) is { } version ? StoredPitch.From(version) : null;
+        await access.OwnerForReadAsync(sessionId, cancellationToken) is { } owner
+        && await pitches.GetAsync(owner, sessionId, number, cancellationToken) is { } version
+            ? StoredPitch.From(version)
+            : null;
 
-    /// <summary>Every version, newest first (empty for a session that is not the user's).</summary>
-    public Task<IReadOnlyList<PitchVersionInfo>> ListVersionsAsync(Guid sessionId, CancellationToken cancellationToken)
-        => pitches.ListAsync(user.Id, sessionId, cancellationToken);
+    /// <summary>Every version, newest first (empty for a session the user may not see).</summary>
+    public async Task<IReadOnlyList<PitchVersionInfo>> ListVersionsAsync(Guid sessionId, CancellationToken cancellationToken) =>
+        await access.OwnerForReadAsync(sessionId, cancellationToken) is { } owner
+            ? await pitches.ListAsync(owner, sessionId, cancellationToken)
+            : [];
 
     /// <summary>A line diff of the two versions' Markdown, side by side. Null when either version is missing.</summary>
     public async Task<PitchDiff?> DiffAsync(Guid sessionId, int oldNumber, int newNumber, CancellationToken cancellationToken)
     {
-        var older = await pitches.GetAsync(user.Id, sessionId, oldNumber, cancellationToken);
-        var newer = await pitches.GetAsync(user.Id, sessionId, newNumber, cancellationToken);
+        if (await access.OwnerForReadAsync(sessionId, cancellationToken) is not { } owner)
+        {
+            return null;
+        }
+        var older = await pitches.GetAsync(owner, sessionId, oldNumber, cancellationToken);
+        var newer = await pitches.GetAsync(owner, sessionId, newNumber, cancellationToken);
         if (older is null || newer is null)
         {
             return null;

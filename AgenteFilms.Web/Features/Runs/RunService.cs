@@ -22,7 +22,8 @@ public sealed class RunService(
     UserRateLimits rates,
     DailyUsageBudget budget,
     IOptions<LimitsOptions> limits,
-    ICurrentUser user)
+    ICurrentUser user,
+    Sharing.PitchAccess access)
 {
     /// <summary>
     /// A writer's message. In a session without a pitch yet it starts the full pitch workflow (the message becomes the
@@ -128,11 +129,17 @@ public sealed class RunService(
         }
     }
 
-    public Task<AgentRun?> GetAsync(Guid sessionId, Guid runId, CancellationToken cancellationToken) =>
-        runs.GetAsync(user.Id, sessionId, runId, cancellationToken);
+    /// <summary>A run of a session the user owns or views, or null.</summary>
+    public async Task<AgentRun?> GetAsync(Guid sessionId, Guid runId, CancellationToken cancellationToken) =>
+        await access.OwnerForReadAsync(sessionId, cancellationToken) is { } owner
+            ? await runs.GetAsync(owner, sessionId, runId, cancellationToken)
+            : null;
 
-    public Task<IReadOnlyList<AgentRun>> ListAsync(Guid sessionId, CancellationToken cancellationToken) =>
-        runs.ListAsync(user.Id, sessionId, 50, cancellationToken);
+    /// <summary>The runs of a session the user owns or views, newest first (empty otherwise).</summary>
+    public async Task<IReadOnlyList<AgentRun>> ListAsync(Guid sessionId, CancellationToken cancellationToken) =>
+        await access.OwnerForReadAsync(sessionId, cancellationToken) is { } owner
+            ? await runs.ListAsync(owner, sessionId, 50, cancellationToken)
+            : [];
 
     /// <summary>The answers of a run, in order. Callers have checked the run is the user's.</summary>
     public Task<IReadOnlyList<Answer>> GetAnswersAsync(Guid runId, CancellationToken cancellationToken) =>

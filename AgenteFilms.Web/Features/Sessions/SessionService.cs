@@ -11,7 +11,8 @@ namespace AgenteFilms.Web.Features.Sessions;
 
 /// <summary>What pages and endpoints do with sessions, for the acting user.</summary>
 public sealed class SessionService(
-    SessionStore store, PitchStore pitches, RunService runs, ICurrentUser user, IOptions<LlmOptions> llm, IOptions<AgentsOptions> agents)
+    SessionStore store, SessionAccessStore access, PitchStore pitches, RunService runs, ICurrentUser user,
+    IOptions<LlmOptions> llm, IOptions<AgentsOptions> agents)
 {
     public const int MaxTitleLength = PitchLimits.MaxTitle;
 
@@ -33,8 +34,19 @@ public sealed class SessionService(
         return [.. sessions.Select(s => PitchCard.From(s, documents.GetValueOrDefault(s.Id)))];
     }
 
-    public Task<Session?> GetAsync(Guid id, CancellationToken cancellationToken) =>
-        store.GetAsync(user.Id, id, cancellationToken);
+    /// <summary>Pitches other accounts shared with the user (read-only for them).</summary>
+    public Task<IReadOnlyList<Session>> ListSharedWithMeAsync(CancellationToken cancellationToken) =>
+        access.ListSharedWithAsync(user.Id, cancellationToken);
+
+    /// <summary>The session when the user owns it or it was shared with them; null otherwise (404 either way).</summary>
+    public async Task<Session?> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        await access.GetAsync(user.Id, id, cancellationToken) is { } found
+            ? await store.GetAsync(found.OwnerId, id, cancellationToken)
+            : null;
+
+    /// <summary>What the user is to the session (owner or viewer), or null when it does not exist for them.</summary>
+    public Task<SessionAccess?> GetAccessAsync(Guid id, CancellationToken cancellationToken) =>
+        access.GetAsync(user.Id, id, cancellationToken);
 
     /// <summary>
     /// Deletes the pitch and every row of it. A queued or running run is cancelled first and given a moment to end,
@@ -117,6 +129,7 @@ public sealed class SessionService(
     /// <summary>Creates a session from a title alone (the dashboard's quick create).</summary>
     public Task<Session> CreateAsync(string? title, CancellationToken cancellationToken)
     {
+        RequireWriter();
         var errors = new ValidationErrors();
         var trimmed = title?.Trim() ?? "";
         if (trimmed.Length == 0)
@@ -161,6 +174,7 @@ public sealed class SessionService(
     /// </summary>
     public Task<Session> CreatePitchAsync(NewPitch input, CancellationToken cancellationToken)
     {
+        RequireWriter();
         var errors = new ValidationErrors();
         var title = errors.Required("title", input.Title, PitchLimits.MaxTitle, "The title");
         var concept = errors.Required("concept", input.Concept, PitchLimits.MaxConcept, "The concept");
@@ -198,5 +212,13 @@ public sealed class SessionService(
 
         var brief = BriefJson(new NewPitch(title, concept, genre, tone, format, audience, budget, WritersRoomIterations: input.WritersRoomIterations));
         return store.CreateAsync(user.Id, new NewSession(title, brief, string.IsNullOrEmpty(profile) ? null : profile), cancellationToken);
+    }
+
+    private void RequireWriter()
+    {
+        if (!user.CanCreatePitches)
+        {
+            throw new ForbiddenException("A producer account reads the pitches shared with it; it does not create pitches.");
+        }
     }
 }

@@ -18,7 +18,7 @@ public sealed class SeedSurfaceSettingsTests
         using var folder = new TempFolder();
         await using var app = AppFactory.OnSqlite(folder.Path);
         var address = app.StartKestrel();
-        using var client = new HttpClient { BaseAddress = address };
+        using var client = new HttpClient { BaseAddress = address }.SignedIn();
         var existing = await client.CreateSessionAsync("Made through /api", "A heist on the Moon goes wrong in zero gravity");
 
         var create = await client.PostAsync("/sessions", null, Ct);
@@ -35,6 +35,25 @@ public sealed class SeedSurfaceSettingsTests
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Equal("""{"status":"healthy","service":"agente-films-api"}""", await health.Content.ReadAsStringAsync(Ct));
         Assert.Equal(0, (await client.GetJsonAsync($"/api/sessions/{existing}/runs")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task WithoutAllowAnonymous_TheSurfaceWantsTheApiToken_AsAHeaderOrOnTheSocketsQueryString()
+    {
+        using var folder = new TempFolder();
+        await using var app = AppFactory.OnSqlite(folder.Path, new Dictionary<string, string?> { ["Compat:Enabled"] = "true" });
+        var address = app.StartKestrel();
+        using var anonymous = new HttpClient { BaseAddress = address };
+        using var signedIn = new HttpClient { BaseAddress = address }.SignedIn();
+
+        var refused = await anonymous.PostAsync("/sessions", null, Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Contains("Bearer", refused.Headers.WwwAuthenticate.ToString());
+        var session = await signedIn.CreateSeedSessionAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, await SeedSocket.RefusedStatusAsync(address, $"/ws/sessions/{session}"));
+        await using var socket = await SeedSocket.ConnectAsync(address, $"/ws/sessions/{session}?access_token={Uri.EscapeDataString(TestUser.Default.ApiToken)}");
+        Assert.Equal(System.Net.WebSockets.WebSocketState.Open, socket.State);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health", Ct)).StatusCode);
     }
 
     [Fact]
