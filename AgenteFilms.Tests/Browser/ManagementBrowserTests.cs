@@ -16,10 +16,10 @@ public sealed class ManagementBrowserTests(BrowserFixture browser)
         using var folder = new TempFolder();
         await using var app = AppFactory.OnSqlite(folder.Path);
         var baseAddress = app.StartKestrel();
-        using var client = new HttpClient { BaseAddress = baseAddress };
+        using var client = new HttpClient { BaseAddress = baseAddress }.SignedIn();
         await client.CreateSessionAsync("Neon Requiem", "A jazz pianist plays the last club in a drowned city");
         var doomed = await client.CreateSessionAsync("Salt Line", "Two smugglers share a border they both patrol");
-        await using var context = await browser.NewContextAsync();
+        await using var context = await browser.NewSignedInContextAsync(baseAddress);
         var page = await context.NewPageAsync();
         await page.GotoAsync(baseAddress.ToString());
         ILocator Card(string title) => page.GetByTestId("session-card").Filter(new() { HasText = title });
@@ -95,7 +95,7 @@ public sealed class ManagementBrowserTests(BrowserFixture browser)
         using var folder = new TempFolder();
         await using var app = AppFactory.OnSqlite(folder.Path, settings);
         var baseAddress = app.StartKestrel();
-        await using var context = await browser.NewContextAsync();
+        await using var context = await browser.NewSignedInContextAsync(baseAddress);
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(baseAddress, "/settings").ToString());
 
@@ -131,7 +131,7 @@ public sealed class ManagementBrowserTests(BrowserFixture browser)
             ["Llm:Profiles:cheap:OutputPricePer1M"] = "0.60",
         });
         var baseAddress = app.StartKestrel();
-        await using var context = await browser.NewContextAsync();
+        await using var context = await browser.NewSignedInContextAsync(baseAddress);
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(baseAddress, "/settings").ToString());
 

@@ -52,7 +52,7 @@ public sealed class ProducerBrowserTests(BrowserFixture browser)
         await using var app = AppFactory.OnSqlite(folder.Path);
         app.TestServices = services => services.AddSingleton<TimeProvider>(clock);
         var baseAddress = app.StartKestrel();
-        using var client = new HttpClient { BaseAddress = baseAddress };
+        using var client = new HttpClient { BaseAddress = baseAddress }.SignedIn();
         var session = await client.CreateSessionAsync("Low Tide", "A ferry captain smuggles letters between two islands that have stopped speaking to each other", genre: "drama");
         (await client.PostMessageAsync(session, "Pitch it", wait: true)).EnsureSuccessStatusCode();
         var created = await client.PostAsJsonAsync($"/api/sessions/{session}/share-links", new { expiresInDays = 1 }, Ct);

@@ -59,8 +59,8 @@ public sealed class SecurityBrowserTests(BrowserFixture browser, SqliteTestDatab
     {
         await using var app = new AppFactory(database.AppSettings);
         var baseAddress = app.StartKestrel();
-        using var client = new HttpClient { BaseAddress = baseAddress };
-        await using var context = await browser.NewContextAsync();
+        using var client = new HttpClient { BaseAddress = baseAddress }.SignedIn();
+        await using var context = await browser.NewSignedInContextAsync(baseAddress);
         var (page, watch) = await Watch.OpenAsync(context, baseAddress);
 
         // Dashboard: the policy is served, Blazor connects (the toggle works), dark mode switches.
@@ -123,7 +123,7 @@ public sealed class SecurityBrowserTests(BrowserFixture browser, SqliteTestDatab
         Assert.True(XssPayloads.All.Count >= 50);
         await using var app = new AppFactory(database.AppSettings);
         var baseAddress = app.StartKestrel();
-        using var client = new HttpClient { BaseAddress = baseAddress };
+        using var client = new HttpClient { BaseAddress = baseAddress }.SignedIn();
 
         // The concept (the first chat message, and the offline agents' material), then a chat message, both via the API.
         var session = await client.CreateSessionAsync(XssPayloads.All[0], "A keeper of hostile text. " + XssPayloads.AsParagraphs);
@@ -134,7 +134,7 @@ public sealed class SecurityBrowserTests(BrowserFixture browser, SqliteTestDatab
         var share = await client.PostAsJsonAsync($"/api/sessions/{session}/share-links", new { }, Ct);
         var shareUrl = (await share.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("url").GetString()!;
 
-        await using var context = await browser.NewContextAsync();
+        await using var context = await browser.NewSignedInContextAsync(baseAddress);
         var (page, watch) = await Watch.OpenAsync(context, baseAddress);
 
         await page.GotoAsync(baseAddress.ToString());

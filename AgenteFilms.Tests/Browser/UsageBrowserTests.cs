@@ -22,7 +22,7 @@ public sealed class UsageBrowserTests(BrowserFixture browser)
             ["Llm:Profiles:offline:OutputPricePer1M"] = "10",
         });
         var baseAddress = app.StartKestrel();
-        using var client = new HttpClient { BaseAddress = baseAddress };
+        using var client = new HttpClient { BaseAddress = baseAddress }.SignedIn();
         var sessions = new List<Guid>();
         foreach (var (title, concept) in new[]
         {
@@ -34,10 +34,10 @@ public sealed class UsageBrowserTests(BrowserFixture browser)
             (await client.PostMessageAsync(session, "Pitch it", wait: true)).EnsureSuccessStatusCode();
             sessions.Add(session);
         }
-        var (tokens, cost, steps) = await DatabaseSumsAsync(app);
+        var (tokens, cost, steps) = await DatabaseSumsAsync(app, await app.DefaultUserIdAsync());
         Assert.True(tokens > 0 && cost > 0);
 
-        await using var context = await browser.NewContextAsync();
+        await using var context = await browser.NewSignedInContextAsync(baseAddress);
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(baseAddress, "/usage").ToString());
 
@@ -81,11 +81,11 @@ public sealed class UsageBrowserTests(BrowserFixture browser)
         await Screenshots.SaveAsync(page, "workspace-estimate.png");
     }
 
-    private static async Task<(long Tokens, decimal Cost, int Steps)> DatabaseSumsAsync(AppFactory app)
+    private static async Task<(long Tokens, decimal Cost, int Steps)> DatabaseSumsAsync(AppFactory app, Guid owner)
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AgenteFilmsDbContext>>().CreateDbContextAsync(Ct);
         var steps = await db.AgentSteps
-            .Where(s => db.AgentRuns.Any(r => r.Id == s.RunId && db.Sessions.Any(x => x.Id == r.SessionId && x.OwnerId == LocalUser.Id)))
+            .Where(s => db.AgentRuns.Any(r => r.Id == s.RunId && db.Sessions.Any(x => x.Id == r.SessionId && x.OwnerId == owner)))
             .Where(s => s.InputTokens > 0 || s.OutputTokens > 0)
             .Select(s => new { s.InputTokens, s.OutputTokens, s.CostUsd })
             .ToListAsync(Ct);

@@ -65,10 +65,10 @@ public sealed partial class WorkspaceBrowserTests(BrowserFixture browser)
         using var folder = new TempFolder();
         await using var app = AppFactory.OnSqlite(folder.Path, RunApiClient.SlowModelSettings(firstTokenMs: 400));
         var baseAddress = app.StartKestrel();
-        using var client = new HttpClient { BaseAddress = baseAddress };
+        using var client = new HttpClient { BaseAddress = baseAddress }.SignedIn();
 
         Guid session;
-        var context = await browser.NewContextAsync();
+        var context = await browser.NewSignedInContextAsync(baseAddress);
         try
         {
             var page = await context.NewPageAsync();
@@ -94,7 +94,7 @@ public sealed partial class WorkspaceBrowserTests(BrowserFixture browser)
         var finished = await client.PollRunAsync(location, r => r.Status() is not ("Queued" or "Running"), timeoutSeconds: 120);
         Assert.Equal("Completed", finished.Status());
 
-        await using var returning = await browser.NewContextAsync();
+        await using var returning = await browser.NewSignedInContextAsync(baseAddress);
         var back = await returning.NewPageAsync();
         await back.GotoAsync(new Uri(baseAddress, $"/pitches/{session}").ToString());
 

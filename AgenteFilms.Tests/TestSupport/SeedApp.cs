@@ -158,5 +158,5 @@ public class SeedAppFixture : AppFixture<SqliteTestDatabase>
     public Uri Address => _address ??= Require().App.StartKestrel();
 
     /// <summary>An HTTP client of the app over the network (not the in-memory test server).</summary>
-    public HttpClient Client() => new() { BaseAddress = Address };
+    public HttpClient Client() => new HttpClient { BaseAddress = Address }.SignedIn();
 }

@@ -23,6 +23,10 @@ public abstract class AuthorizationMatrixTests<TDatabase>(AppFixture<TDatabase> 
     [
         "/health", "/health/live", "/health/ready", "/account/logout", "/scalar/scalar.js",
         "/share/{token}/pitch.pdf", "/share/{token}/pitch.md", "/share/{token}/pitch.fountain",
+        // Its own rule, not accounts: loopback clients or Metrics:ScrapeToken (DECISIONS §6; Operations tests).
+        "/metrics",
+        // The seed surface switched off (Compat:Enabled=false) answers only that it is off.
+        "/sessions/{**rest}", "/ws/sessions/{**rest}",
     ];
 
     private AppFactory App => fixture.Require().App;

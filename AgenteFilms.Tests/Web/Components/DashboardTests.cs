@@ -38,6 +38,8 @@ public sealed class DashboardTests : MudTestContext, IClassFixture<SqliteTestDat
         Services.AddSingleton(new RunEventHub(TimeProvider.System));
         Services.AddScoped<RunService>();
         Services.AddScoped<SessionService>();
+        Services.AddScoped<AgenteFilms.Web.Features.Sharing.PitchAccess>();
+        Services.AddRunLimits(database);
         UseInteractiveServer();
     }
 

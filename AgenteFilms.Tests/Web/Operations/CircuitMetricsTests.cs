@@ -58,7 +58,7 @@ public sealed class CircuitMetricsTests(BrowserFixture browser)
         using var folder = new TempFolder();
         await using var app = AppFactory.OnSqlite(folder.Path);
         var baseAddress = app.StartKestrel();
-        await using var context = await browser.NewContextAsync();
+        await using var context = await browser.NewSignedInContextAsync(baseAddress);
         var page = await context.NewPageAsync();
         await page.GotoAsync(baseAddress.ToString());
         // Interactive once the circuit is up.

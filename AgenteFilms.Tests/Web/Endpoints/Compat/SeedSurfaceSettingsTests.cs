@@ -62,7 +62,7 @@ public sealed class SeedSurfaceSettingsTests
         using var folder = new TempFolder();
         await using var app = AppFactory.OnSqlite(folder.Path, SeedApp.Settings(SeedApp.FailingAgentSettings("critic")));
         var address = app.StartKestrel();
-        using var client = new HttpClient { BaseAddress = address };
+        using var client = new HttpClient { BaseAddress = address }.SignedIn();
         var overHttp = await client.CreateSeedSessionAsync();
         var overSocket = await client.CreateSeedSessionAsync();
 
