@@ -6,7 +6,7 @@ namespace AgenteFilms.Tests.Browser;
 /// <summary>A newcomer on the embedded default registers in the browser and is in.</summary>
 public sealed class AccountBrowserTests(BrowserFixture browser)
 {
-    [Fact(Skip = "Open: the Sign out button inside the user MudMenu was not found after opening the menu (CI run 14:00); register, create and sign-in steps passed up to there")]
+    [Fact(Skip = "Open: the user menu's Sign out item never appears in Chromium after clicking its activator (a MudMenu with a form child); sign-out over HTTP is tested in AccountTests. Register, create a pitch and sign in pass up to that step.")]
     public async Task NewcomerRegistersCreatesAPitchSignsOutAndSignsBackIn()
     {
         using var folder = new TempFolder();
@@ -21,6 +21,9 @@ public sealed class AccountBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login\\?ReturnUrl=%2F$"));
         await Screenshots.SaveAsync(page, "login.png");
         await page.GetByTestId("register-link").ClickAsync();
+        // Enhanced navigation patches the page in: type only once the registration form is the page.
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/register"));
+        await Assertions.Expect(page.GetByTestId("register-submit")).ToBeVisibleAsync();
         await page.Locator("input[name='Input.Email']").FillAsync(newcomer.Email);
         await page.Locator("input[name='Input.Password']").FillAsync(newcomer.Password);
         await page.Locator("input[name='Input.ConfirmPassword']").FillAsync(newcomer.Password);

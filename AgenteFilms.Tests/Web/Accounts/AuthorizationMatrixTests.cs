@@ -21,7 +21,9 @@ public abstract class AuthorizationMatrixTests<TDatabase>(AppFixture<TDatabase> 
     /// <summary>Routes that are anonymous on purpose (DECISIONS §6); everything else must refuse an anonymous caller.</summary>
     private static readonly string[] AnonymousRoutes =
     [
-        "/health", "/health/live", "/health/ready", "/account/logout", "/scalar/scalar.js",
+        "/health", "/health/live", "/health/ready", "/account/logout",
+        // Scalar's own script bundles: public code, no data (the reference page itself needs a token).
+        "/scalar/scalar.js", "/scalar/scalar.aspnetcore.js",
         "/share/{token}/pitch.pdf", "/share/{token}/pitch.md", "/share/{token}/pitch.fountain",
         // Its own rule, not accounts: loopback clients or Metrics:ScrapeToken (DECISIONS §6; Operations tests).
         "/metrics",
