@@ -19,8 +19,9 @@ internal static class CircuitMemoryBenchmark
     private const int SectionCards = 11;
     private static readonly TimeSpan Idle = TimeSpan.FromSeconds(10);
 
-    public static async Task<bool> RunAsync(Uri address, IBrowser browser, int pages)
+    public static async Task<bool> RunAsync(HostProcess host, IBrowser browser, int pages, string? gcdumpFolder)
     {
+        var address = host.Address;
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
         var created = await http.PostAsJsonAsync("/api/sessions", new
         {
@@ -41,6 +42,7 @@ internal static class CircuitMemoryBenchmark
         await OpenWorkspaceAsync(warm, session);
         await Task.Delay(Idle);
         var before = await MeasureAsync(http);
+        await DumpAsync(host, gcdumpFolder, "before");
 
         var open = new List<IPage>();
         for (var i = 0; i < pages; i++)
@@ -51,6 +53,7 @@ internal static class CircuitMemoryBenchmark
         }
         await Task.Delay(Idle);
         var after = await MeasureAsync(http);
+        await DumpAsync(host, gcdumpFolder, "after");
         await Task.Delay(Idle);
         var later = await MeasureAsync(http);
 
@@ -81,6 +84,19 @@ internal static class CircuitMemoryBenchmark
         await Assertions.Expect(page.GetByTestId("run-status")).ToHaveAttributeAsync("data-status", "completed");
         await Assertions.Expect(page.Locator("[data-testid=section-card]")).ToHaveCountAsync(SectionCards);
         await Assertions.Expect(page.Locator("[data-testid=chat-message]")).ToHaveCountAsync(ChatPageSize);
+    }
+
+    /// <summary>A heap dump of the server (dotnet-gcdump), to see what a circuit holds: compare with <c>dotnet-gcdump report</c>.</summary>
+    private static async Task DumpAsync(HostProcess host, string? folder, string name)
+    {
+        if (folder is null)
+        {
+            return;
+        }
+        Directory.CreateDirectory(folder);
+        using var dump = System.Diagnostics.Process.Start("dotnet-gcdump", ["collect", "-p", host.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), "-o", Path.Combine(folder, name + ".gcdump")])
+            ?? throw new InvalidOperationException("dotnet-gcdump did not start.");
+        await dump.WaitForExitAsync();
     }
 
     private sealed record Reading(long Bytes, int Circuits);

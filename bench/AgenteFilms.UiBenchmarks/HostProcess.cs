@@ -22,6 +22,8 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public int ProcessId => _process.Id;
+
     public static async Task<HostProcess> StartAsync()
     {
         var port = FreePort();

@@ -2,7 +2,8 @@
 //  1. The model's first token → visible in the page (Blazor Server circuit, real Chromium), target ≤ 100 ms;
 //     and how many page updates a fast stream causes (DECISIONS §4: at most one render per 50 ms after the first).
 //  2. Managed memory per idle workspace circuit with a 200-message session, target ≤ 500 KB.
-// Usage: [--runs 30] [--pages 20] [--only first-token|memory]; --host is the server side (started by this program).
+// Usage: [--runs 30] [--pages 20] [--only first-token|memory] [--gcdump FOLDER (heap dumps before/after, needs dotnet-gcdump)];
+// --host is the server side (started by this program).
 using System.Globalization;
 using Microsoft.Playwright;
 
@@ -43,7 +44,7 @@ internal static class Entry
         if (only is null or "memory")
         {
             await using var host = await HostProcess.StartAsync();
-            ok &= await CircuitMemoryBenchmark.RunAsync(host.Address, browser, pages);
+            ok &= await CircuitMemoryBenchmark.RunAsync(host, browser, pages, Arg(args, "--gcdump"));
         }
         Console.WriteLine($"(load average at the end: {LoadAverage()})");
         return ok ? 0 : 1;
