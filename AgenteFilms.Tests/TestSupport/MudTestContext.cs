@@ -1,7 +1,13 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using AgenteFilms.Data.Stores;
+using AgenteFilms.Agents.Orchestration;
+using AgenteFilms.Agents.Providers;
+using AgenteFilms.Web.Features.Runs;
+using AgenteFilms.Web.Features.Sessions;
 using AgenteFilms.Web.Features.Sharing;
+using AgenteFilms.Web.Infrastructure;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -32,6 +38,24 @@ public abstract class MudTestContext : BunitContext
         {
             Services.AddSingleton(store, database.Services.GetRequiredService(store));
         }
+    }
+
+    /// <summary>
+    /// The stores plus the session and run services (with their limits) acting as <paramref name="user"/>: what the
+    /// dashboard and the new-pitch form call.
+    /// </summary>
+    protected void UseSessionServices(TestDatabase database, ICurrentUser user, AgentsOptions? agents = null)
+    {
+        UseStoresOf(database);
+        Services.AddSingleton<ICurrentUser>(user);
+        Services.AddSingleton(Options.Create(new LlmOptions()));
+        Services.AddSingleton(Options.Create(agents ?? new AgentsOptions()));
+        Services.AddSingleton(new RunSignal());
+        Services.AddSingleton(new RunEventHub(TimeProvider.System));
+        Services.AddScoped<PitchAccess>();
+        Services.AddScoped<RunService>();
+        Services.AddScoped<SessionService>();
+        Services.AddRunLimits(database);
     }
 
     /// <summary>

@@ -23,23 +23,9 @@ public sealed class DashboardTests : MudTestContext, IClassFixture<SqliteTestDat
 
     public DashboardTests(SqliteTestDatabase database)
     {
-        // Owner-or-viewer reads go through the session access store.
-        Services.AddSingleton(database.Services.GetRequiredService<SessionAccessStore>());
         _store = database.Services.GetRequiredService<SessionStore>();
         _seed = new PitchSeed(database);
-        Services.AddSingleton(_store);
-        Services.AddSingleton(database.Services.GetRequiredService<PitchStore>());
-        Services.AddSingleton(Options.Create(new LlmOptions()));
-        Services.AddSingleton(Options.Create(new AgentsOptions()));
-        Services.AddSingleton<ICurrentUser>(_user);
-        Services.AddSingleton(database.Services.GetRequiredService<RunStore>());
-        Services.AddSingleton(database.Services.GetRequiredService<StateStore>());
-        Services.AddSingleton(new RunSignal());
-        Services.AddSingleton(new RunEventHub(TimeProvider.System));
-        Services.AddScoped<RunService>();
-        Services.AddScoped<SessionService>();
-        Services.AddScoped<AgenteFilms.Web.Features.Sharing.PitchAccess>();
-        Services.AddRunLimits(database);
+        UseSessionServices(database, _user);
         UseInteractiveServer();
     }
 

@@ -23,23 +23,10 @@ public sealed class NewPitchFormTests : MudTestContext, IClassFixture<SqliteTest
 
     public NewPitchFormTests(SqliteTestDatabase database)
     {
-        // Owner-or-viewer reads go through the session access store.
-        Services.AddSingleton(database.Services.GetRequiredService<SessionAccessStore>());
         _sessions = database.Services.GetRequiredService<SessionStore>();
         _runs = database.Services.GetRequiredService<RunStore>();
-        Services.AddSingleton(_sessions);
-        Services.AddSingleton(_runs);
-        Services.AddSingleton(database.Services.GetRequiredService<StateStore>());
-        Services.AddSingleton<ICurrentUser>(_user);
-        Services.AddSingleton(new RunSignal());
-        Services.AddSingleton(new RunEventHub(TimeProvider.System));
-        Services.AddSingleton(Options.Create(new LlmOptions()));
-        Services.AddSingleton(database.Services.GetRequiredService<PitchStore>());
-        Services.AddSingleton(Options.Create(new AgentsOptions { LoopMaxIterations = 3, LoopIterationsCeiling = 4 }));
-        Services.AddScoped<SessionService>();
-        Services.AddScoped<RunService>();
+        UseSessionServices(database, _user, new AgentsOptions { LoopMaxIterations = 3, LoopIterationsCeiling = 4 });
         AddEstimatesAndUserSettings(database.Services);
-        Services.AddRunLimits(database);
         UseInteractiveServer();
         Render<MudPopoverProvider>();
     }
