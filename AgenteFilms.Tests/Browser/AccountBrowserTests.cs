@@ -38,10 +38,14 @@ public sealed class AccountBrowserTests(BrowserFixture browser)
         await Assertions.Expect(page.GetByTestId("session-card").Filter(new() { HasText = "First Light" })).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "dashboard-signed-in.png");
 
-        // Signed out (the cookie gone; the user menu's Sign out button is not reachable in Chromium yet: see issue 7's note).
-        await context.ClearCookiesAsync();
-        await page.GotoAsync(baseAddress.ToString());
+        // Sign out from the user menu (a form post with its antiforgery token): back on the login page, and signed out for real.
+        await page.GetByTestId("user-menu-button").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("sign-out")).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, "user-menu.png");
+        await page.GetByTestId("sign-out").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login"));
+        await page.GotoAsync(baseAddress.ToString());
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login\\?ReturnUrl="));
 
         await BrowserFixture.SignInAsync(page, baseAddress, newcomer);
         await Assertions.Expect(page.GetByTestId("session-card").Filter(new() { HasText = "First Light" })).ToBeVisibleAsync();
