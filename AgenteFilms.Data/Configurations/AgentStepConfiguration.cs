@@ -17,5 +17,7 @@ internal sealed class AgentStepConfiguration : IEntityTypeConfiguration<AgentSte
         builder.Property(s => s.ReadVersionsJson).IsRequired().HasAnnotation(AgenteFilmsDbContext.JsonAnnotation, true);
         // A completed step is never re-run, so a step key appears once per run.
         builder.HasIndex(s => new { s.RunId, s.StepKey }).IsUnique();
+        // The daily budget sums the steps completed since midnight before every model call (UsageStore.GetSpentSinceAsync).
+        builder.HasIndex(s => s.CompletedAt);
     }
 }

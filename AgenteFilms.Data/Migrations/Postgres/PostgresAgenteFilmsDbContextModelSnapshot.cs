@@ -136,6 +136,8 @@ namespace AgenteFilms.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CompletedAt");
+
                     b.HasIndex("RunId", "StepKey")
                         .IsUnique();
 

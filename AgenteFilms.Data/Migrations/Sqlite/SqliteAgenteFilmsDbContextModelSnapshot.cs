@@ -131,6 +131,8 @@ namespace AgenteFilms.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CompletedAt");
+
                     b.HasIndex("RunId", "StepKey")
                         .IsUnique();
 
