@@ -90,10 +90,11 @@ public sealed partial class AgentEngine(WorkflowFactory workflows, TimeProvider 
         catch (AgentFailedException failed)
         {
             // A budget stop is not the agent's fault: say plainly what happened and what was kept.
-            var message = failed.InnerException is Providers.UsageBudgetExceededException budget
+            var budget = failed.InnerException as Providers.UsageBudgetExceededException;
+            var message = budget is not null
                 ? $"Stopped before the next model call: {budget.Message} Completed steps are saved; resume the run when the budget allows."
                 : failed.Message;
-            Emit(new RunFailed(context.RunId, failed.Agent, failed.StepKey, message));
+            Emit(new RunFailed(context.RunId, failed.Agent, failed.StepKey, message, budget?.RetryAfter));
             activity.SetFailed("failed", message);
             LogAgentFailed(failed.InnerException ?? failed, context.RunId, failed.Agent, failed.StepKey, failed.Cause);
         }

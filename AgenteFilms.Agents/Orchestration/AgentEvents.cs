@@ -83,8 +83,17 @@ public sealed record LoopCompleted(string Loop, int Iterations, string StopReaso
 /// <summary>The run finished. <paramref name="Response"/> is the text to show as the answer (the showrunner's reply in chat, else the last agent's text).</summary>
 public sealed record RunCompleted(Guid RunId, string Response) : AgentEvent;
 
-/// <summary>The run failed. State written by completed steps stays; <paramref name="FailedStep"/> can be retried by resuming.</summary>
-public sealed record RunFailed(Guid RunId, string? Agent, string? FailedStep, string Message) : AgentEvent;
+/// <summary>
+/// The run failed. State written by completed steps stays; <paramref name="FailedStep"/> can be retried by resuming.
+/// <paramref name="RetryAfter"/> is set when a limit (the user's daily budget) stopped it: when trying again can succeed.
+/// </summary>
+public sealed record RunFailed(
+    Guid RunId,
+    string? Agent,
+    string? FailedStep,
+    string Message,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    TimeSpan? RetryAfter = null) : AgentEvent;
 
 /// <summary>The run was cancelled through its token. <paramref name="InFlightStep"/> is the step that was running, if any.</summary>
 public sealed record RunCancelled(Guid RunId, string? InFlightStep) : AgentEvent;

@@ -94,6 +94,23 @@ public abstract class LimitsApiTests<TDatabase>(TDatabase database) : IClassFixt
         Assert.False(state.TryGetProperty("pitch", out _));
     }
 
+    [Fact]
+    public async Task TheOneShotScreenplay_Answers429WithRetryAfter_WhenTheBudgetRunsOutAtItsModelCall()
+    {
+        // Nothing spent yet, so the check at the door passes; the screenwriter's first call needs far more than 100 tokens.
+        await using var app = App(Guid.NewGuid(), ("Limits:DailyTokenBudget", "100"), ("Limits:DailyCostBudgetUsd", "0"));
+        using var client = app.Client;
+
+        var response = await client.PostAsJsonAsync("/api/screenplay/generate",
+            new { concept = "A lighthouse keeper on a drowned coast trades memories for fuel" }, Ct);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var untilMidnight = DateTime.UtcNow.Date.AddDays(1) - DateTime.UtcNow;
+        Assert.InRange(response.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, untilMidnight - TimeSpan.FromMinutes(1), untilMidnight + TimeSpan.FromSeconds(1));
+        Assert.Contains("daily token budget", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
+    }
+
     /// <summary>An app whose acting user is <paramref name="user"/>.</summary>
     private sealed class WebAppForUser(AppFactory factory, Guid user) : IAsyncDisposable
     {

@@ -38,6 +38,11 @@ public sealed class ScreenplayService(AgentEngine engine, IOptions<LlmOptions> l
             [engine.Workflows.Step(AgentNames.Screenwriter), engine.Workflows.Step(AgentNames.CharacterDeveloper)]));
         await foreach (var e in engine.RunAsync(workflow, context, cancellationToken))
         {
+            if (e is RunFailed { RetryAfter: { } retryAfter } stopped)
+            {
+                // The daily budget ran out between the check above and a model call: a limit (429), not a failure.
+                throw new LimitExceededException(stopped.Message, retryAfter);
+            }
             if (e is RunFailed failed)
             {
                 throw new ScreenplayFailedException(failed.Message);
