@@ -156,7 +156,7 @@ public sealed partial class WorkspaceBrowserTests(BrowserFixture browser)
 
         await page.GotoAsync(new Uri(baseAddress, $"/pitches/{Guid.NewGuid()}").ToString());
 
-        await Assertions.Expect(page.GetByTestId("not-found")).ToContainTextAsync("We couldn't find that pitch");
+        await Assertions.Expect(page.GetByTestId("page-not-found")).ToContainTextAsync("does not exist, or it is not yours to see");
     }
 
     /// <summary>From the dashboard's button to a filled new-pitch form using the slow offline profile.</summary>

@@ -132,14 +132,18 @@ public abstract class AuthorizationMatrixTests<TDatabase>(AppFixture<TDatabase> 
     }
 
     [Fact]
-    public async Task TheWorkspace_OfSomeoneElsesPitch_ShowsNotFound_AndNothingOfIt()
+    public async Task TheWorkspace_OfSomeoneElsesPitch_Answers404WithTheNotFoundPage_AndNothingOfIt()
     {
         var (_, session, _) = await OwnersPitchAsync();
         var (other, _) = await App.CreateClientForAsync(TestUser.Other);
 
-        var html = await other.GetStringAsync($"/pitches/{session}", Ct);
+        var response = await other.GetAsync($"/pitches/{session}", Ct);
+        var html = await response.Content.ReadAsStringAsync(Ct);
 
-        Assert.Contains("data-testid=\"not-found\"", html);
+        // The same answer as for a pitch that never existed: no existence leak.
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/pitches/{Guid.NewGuid()}", Ct)).StatusCode);
+        Assert.Contains("data-testid=\"page-not-found\"", html);
         Assert.DoesNotContain("Matrix Pitch", html);
     }
 
