@@ -78,6 +78,22 @@ public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, T
         return await CountActiveAsync(db, ownerId, cancellationToken);
     }
 
+    /// <summary>
+    /// The status of each of the owner's sessions' latest run (sessions without runs are absent). An active run wins over
+    /// a finished one created at the same instant.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, RunStatus>> GetLatestStatusesAsync(Guid ownerId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var latest = await db.AgentRuns.AsNoTracking()
+            .Where(r => db.Sessions.Any(s => s.Id == r.SessionId && s.OwnerId == ownerId)
+                && (s_active.Contains(r.Status) || r.CreatedAt == db.AgentRuns.Where(q => q.SessionId == r.SessionId).Max(q => q.CreatedAt)))
+            .Select(r => new { r.SessionId, r.Status })
+            .ToListAsync(cancellationToken);
+        return latest.GroupBy(r => r.SessionId)
+            .ToDictionary(g => g.Key, g => g.Select(r => r.Status).OrderBy(status => Array.IndexOf(s_active, status) is var i && i >= 0 ? i : 2).First());
+    }
+
     private static Task<int> CountActiveAsync(AgenteFilmsDbContext db, Guid ownerId, CancellationToken cancellationToken) =>
         db.AgentRuns.CountAsync(r => s_active.Contains(r.Status) && db.Sessions.Any(s => s.Id == r.SessionId && s.OwnerId == ownerId), cancellationToken);
 
@@ -179,7 +195,6 @@ public sealed class RunStore(IDbContextFactory<AgenteFilmsDbContext> contexts, T
         return await db.AgentRuns.AnyAsync(r => r.Id == runId, cancellationToken);
     }
 
-    /// <summary>The session's runs, newest first (without steps).</summary>
     /// <summary>The session's latest runs, newest first, each with its steps (for totals; answers are not loaded).</summary>
     public async Task<IReadOnlyList<AgentRun>> ListAsync(Guid ownerId, Guid sessionId, int limit, CancellationToken cancellationToken)
     {

@@ -23,6 +23,28 @@ public abstract class RunStoreTests<TDatabase>(TDatabase database) : IClassFixtu
     }
 
     [Fact]
+    public async Task LatestStatuses_GiveEachOfTheOwnersSessionsItsNewestRun_AndNothingOfOthers()
+    {
+        var (owner, finished) = await NewSessionAsync();
+        var first = await Runs.EnqueueAsync(owner, finished, new NewRun("pitch"), Ct);
+        await Runs.FinishAsync(first!.Run.Id, RunStatus.Failed, "boom", Ct);
+        var second = await Runs.EnqueueAsync(owner, finished, new NewRun("chat"), Ct);
+        await Runs.FinishAsync(second!.Run.Id, RunStatus.Completed, null, Ct);
+        var queued = (await Sessions.CreateAsync(owner, new NewSession("Queued"), Ct)).Id;
+        await Runs.EnqueueAsync(owner, queued, new NewRun("pitch"), Ct);
+        var idle = (await Sessions.CreateAsync(owner, new NewSession("Idle"), Ct)).Id;
+        var (stranger, strangers) = await NewSessionAsync();
+        await Runs.EnqueueAsync(stranger, strangers, new NewRun("pitch"), Ct);
+
+        var statuses = await Runs.GetLatestStatusesAsync(owner, Ct);
+
+        Assert.Equal(RunStatus.Completed, statuses[finished]);
+        Assert.Equal(RunStatus.Queued, statuses[queued]);
+        Assert.False(statuses.ContainsKey(idle));
+        Assert.False(statuses.ContainsKey(strangers));
+    }
+
+    [Fact]
     public async Task Enqueue_SavesTheQuestionFirst_AndQueuesTheRun()
     {
         var (owner, session) = await NewSessionAsync();

@@ -75,6 +75,14 @@ public sealed class PitchSeed(TestDatabase database)
         await db.SaveChangesAsync();
     }
 
+    /// <summary>A run that ended with <paramref name="status"/> and wrote nothing.</summary>
+    public async Task FinishedRunAsync(Guid sessionId, RunStatus status)
+    {
+        await using var db = await Contexts.CreateDbContextAsync();
+        db.AgentRuns.Add(new AgentRun { Id = Guid.CreateVersion7(), SessionId = sessionId, Workflow = "pitch", Status = status, CreatedAt = WrittenAt });
+        await db.SaveChangesAsync();
+    }
+
     public static PitchDocument WithProvenance(PitchDocument pitch, DateTime? writtenAt = null) => pitch with
     {
         Provenance = PitchSections.All.ToDictionary(

@@ -107,6 +107,28 @@ public sealed class DashboardTests : MudTestContext, IClassFixture<SqliteTestDat
         cut.WaitForAssertion(() => Assert.Contains("The Last Lighthouse", Assert.Single(cut.FindAll("[data-testid=session-card]")).TextContent));
     }
 
+    [Fact]
+    public async Task CardsSayWhereEachPitchStands_DraftWritingStoppedOrReady()
+    {
+        var ready = await _seed.SessionWithPitchAsync(_user.Id, cancellationToken: Ct);
+        var writing = await _seed.SessionWithPitchAsync(_user.Id, cancellationToken: Ct);
+        await _seed.QueueRunAsync(writing);
+        var stopped = (await _store.CreateAsync(_user.Id, new NewSession("Stopped One"), Ct)).Id;
+        await _seed.FinishedRunAsync(stopped, AgenteFilms.Data.Entities.RunStatus.Failed);
+        var draft = (await _store.CreateAsync(_user.Id, new NewSession("Draft One"), Ct)).Id;
+        Render<MudPopoverProvider>();
+        var cut = Render<Dashboard>();
+        cut.WaitForAssertion(() => Assert.Equal(4, cut.FindAll("[data-testid=session-card]").Count));
+
+        string StageOf(Guid id) => cut.FindAll("[data-testid=session-card]")
+            .Single(c => c.QuerySelector("[data-testid=session-link]")!.GetAttribute("href") == $"/pitches/{id}")
+            .QuerySelector("[data-testid=session-status]")!.TextContent.Trim();
+        Assert.Equal("Pitch ready", StageOf(ready));
+        Assert.Equal("Agents at work", StageOf(writing));
+        Assert.Equal("Stopped", StageOf(stopped));
+        Assert.Equal("Draft", StageOf(draft));
+    }
+
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     [Fact]

@@ -11,7 +11,7 @@ namespace AgenteFilms.Web.Features.Sessions;
 
 /// <summary>What pages and endpoints do with sessions, for the acting user.</summary>
 public sealed class SessionService(
-    SessionStore store, SessionAccessStore access, PitchStore pitches, RunService runs, ICurrentUser user,
+    SessionStore store, SessionAccessStore access, PitchStore pitches, RunStore runStore, RunService runs, ICurrentUser user,
     IOptions<LlmOptions> llm, IOptions<AgentsOptions> agents)
 {
     public const int MaxTitleLength = PitchLimits.MaxTitle;
@@ -31,7 +31,8 @@ public sealed class SessionService(
     {
         var sessions = await store.ListAsync(user.Id, cancellationToken);
         var documents = await pitches.GetLatestDocumentsAsync(user.Id, cancellationToken);
-        return [.. sessions.Select(s => PitchCard.From(s, documents.GetValueOrDefault(s.Id)))];
+        var runs = await runStore.GetLatestStatusesAsync(user.Id, cancellationToken);
+        return [.. sessions.Select(s => PitchCard.From(s, documents.GetValueOrDefault(s.Id), runs.TryGetValue(s.Id, out var run) ? run : null))];
     }
 
     /// <summary>Pitches other accounts shared with the user (read-only for them).</summary>
