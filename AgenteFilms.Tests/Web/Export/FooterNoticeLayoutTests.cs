@@ -56,7 +56,7 @@ public sealed class FooterNoticeLayoutTests
             var rule = p.Rule!.Value;
             var above = p.Page.Ops.OfType<TextOp>().Where(t => t.Baseline < rule).ToList();
             var below = p.Page.Ops.OfType<TextOp>().Where(t => t.Baseline > rule).ToList();
-            Assert.All(above, t => Assert.True(Bottom(t) < rule - 4, $"\"{t.Text}\" ends at {Bottom(t):F1}, the footer rule is at {rule:F1}"));
+            Assert.All(above, t => Assert.True(Bottom(t) < rule - 10, $"\"{t.Text}\" ends at {Bottom(t):F1}, the footer rule is at {rule:F1}"));
             Assert.Contains(below, t => t.Text.StartsWith(firstWord, StringComparison.Ordinal));
             Assert.All(below, t => Assert.True(Top(t) > rule + 2 && Bottom(t) < p.Page.Height - 8, $"footer text \"{t.Text}\" stays between the rule and the edge"));
         });
@@ -73,7 +73,11 @@ public sealed class FooterNoticeLayoutTests
         var plain = Layout(layout, ExportTestSupport.Notice);
         var tall = Layout(layout, LongNotice);
 
-        Assert.True(FooterRule(tall[^1]) < FooterRule(plain[^1]) - 8, "the wrapped notice takes its room from the content frame");
+        Assert.True(FooterRule(tall[^1]) < FooterRule(plain[^1]) - 8, "the wrapped notice moves the footer rule up");
+        // The content frame shrinks by as much: body text keeps at least the clearance above the rule it has with a
+        // one-line notice.
+        var clearance = plain.Select(BodyClearance).OfType<float>().Min();
+        Assert.All(tall, (page, i) => Assert.True(BodyClearance(page) is not { } c || c >= clearance - 0.5f, $"page {i + 1}: {BodyClearance(page):F1} pt above the rule, not {clearance:F1}"));
         Assert.True(tall.Count >= plain.Count);
         Assert.Empty(ExportTestSupport.MissingWords(expected, string.Join(" ", tall.Select(p => p.Text))));
     }
@@ -93,6 +97,11 @@ public sealed class FooterNoticeLayoutTests
     private static float? FooterRule(PageLayout page) => page.Ops.OfType<LineOp>()
         .Where(l => Math.Abs(l.Y1 - l.Y2) < 0.01f && l.X2 - l.X1 > page.Width * 0.6f && l.Y1 > page.Height * 0.7f)
         .Select(l => (float?)l.Y1).Max();
+
+    /// <summary>Space between the lowest body text and the footer rule, or null for a page without a rule.</summary>
+    private static float? BodyClearance(PageLayout page) => FooterRule(page) is { } rule
+        ? rule - page.Ops.OfType<TextOp>().Where(t => t.Baseline < rule).Select(Bottom).DefaultIfEmpty(0).Max()
+        : null;
 
     // Glyph boxes from the font size: generous enough for accents above and descenders below.
     private static float Top(TextOp t) => t.Baseline - t.Size * 0.8f;
