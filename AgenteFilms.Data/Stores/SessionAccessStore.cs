@@ -21,6 +21,20 @@ public sealed class SessionAccessStore(IDbContextFactory<AgenteFilmsDbContext> c
         return found is null ? null : new SessionAccess(found.OwnerId, found.OwnerId == userId ? SessionRole.Owner : SessionRole.Viewer);
     }
 
+    /// <summary>
+    /// The name the session's owner goes by (the account's user name, else its e-mail): the author named in export
+    /// notices. Null when the session or its owner's account does not exist. Callers check access first.
+    /// </summary>
+    public async Task<string?> GetOwnerNameAsync(Guid sessionId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await (
+            from s in db.Sessions.AsNoTracking()
+            join u in db.Users on s.OwnerId equals u.Id
+            where s.Id == sessionId
+            select u.UserName ?? u.Email).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>Sessions shared with the user, most recently updated first.</summary>
     public async Task<IReadOnlyList<Session>> ListSharedWithAsync(Guid userId, CancellationToken cancellationToken)
     {

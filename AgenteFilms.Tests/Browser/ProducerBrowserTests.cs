@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using AgenteFilms.Tests.TestSupport;
+using AgenteFilms.Tests.Web.Endpoints;
+using AgenteFilms.Tests.Web.Export;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -22,20 +24,25 @@ public sealed class ProducerBrowserTests(BrowserFixture browser)
         var created = await client.PostAsJsonAsync($"/api/sessions/{session}/share-links", new { }, Ct);
         var link = await created.Content.ReadFromJsonAsync<JsonElement>(Ct);
         var url = link.GetProperty("url").GetString()!;
-        var title = (await client.GetJsonAsync($"/api/sessions/{session}/pitch")).GetProperty("document").GetProperty("title").GetString()!;
+        var stored = await client.GetJsonAsync($"/api/sessions/{session}/pitch");
+        var title = stored.GetProperty("document").GetProperty("title").GetString()!;
+        var notice = ConfidentialityNoticeApiTests.Expected(TestUser.Default.Email, stored.GetProperty("version").GetInt32(), stored.GetProperty("createdAt").GetDateTime());
 
         await using var context = await browser.NewContextAsync(); // the producer holds a link, not an account
         var page = await context.NewPageAsync();
         await page.GotoAsync(url);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("shared-pitch")).ToContainTextAsync("Characters");
+        await Assertions.Expect(page.GetByTestId("share-notice")).ToHaveTextAsync(notice);
         await Screenshots.SaveAsync(page, "share-page.png");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByText("Pitch deck (PDF)").ClickAsync());
         Assert.EndsWith(".pdf", download.SuggestedFilename);
         var path = Path.Combine(folder.Path, download.SuggestedFilename);
         await download.SaveAsAsync(path);
-        Assert.Equal("%PDF"u8.ToArray(), (await File.ReadAllBytesAsync(path, Ct))[..4]);
+        var pdf = await File.ReadAllBytesAsync(path, Ct);
+        Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
+        Assert.All(ConfidentialityNoticeTests.PageTexts(pdf), p => Assert.Equal(1, ConfidentialityNoticeTests.Occurrences(p, notice)));
         await Screenshots.SavePdfPagesAsync(path, "shared-deck");
 
         await client.DeleteAsync($"/api/sessions/{session}/share-links/{link.GetProperty("id").GetGuid()}", Ct);

@@ -17,13 +17,13 @@ public static class PitchApi
         pitch.MapGet("/pitch", GetAsync)
             .WithSummary("The pitch document (latest, or ?version=N) as JSON; as Markdown with ?format=markdown or Accept: text/markdown");
         pitch.MapGet("/pitch.md", (Guid id, int? version, PitchService pitches, PitchExportService export, CancellationToken ct) =>
-                ExportAsync(id, version, pitches, p => export.Markdown(p), ct))
+                ExportAsync(id, version, pitches, p => export.Markdown(p.Document, p.Attribution), ct))
             .WithSummary("The pitch document as a Markdown file (?version=N for an earlier version)");
         pitch.MapGet("/pitch.fountain", (Guid id, int? version, PitchService pitches, PitchExportService export, CancellationToken ct) =>
-                ExportAsync(id, version, pitches, p => export.Fountain(p), ct))
+                ExportAsync(id, version, pitches, p => export.Fountain(p.Document, p.Attribution), ct))
             .WithSummary("The pitch as a Fountain outline (title page, acts as sections, beats as synopses)");
         pitch.MapGet("/pitch.pdf", (Guid id, int? version, string? layout, PitchService pitches, PitchExportService export, CancellationToken ct) =>
-                ExportAsync(id, version, pitches, p => export.Pdf(p, ParseLayout(layout), ct), ct))
+                ExportAsync(id, version, pitches, p => export.Pdf(p.Document, p.Attribution, ParseLayout(layout), ct), ct))
             .WithSummary("The pitch as a PDF: ?layout=deck (16:9 slides, default) or ?layout=document (portrait pitch bible)");
         pitch.MapGet("/pitch/versions", ListVersionsAsync).WithSummary("Every version of the pitch, newest first");
         return api;
@@ -48,14 +48,15 @@ public static class PitchApi
     }
 
     private static async Task<IResult> ExportAsync(
-        Guid id, int? version, PitchService pitches, Func<PitchDocument, ExportedFile> export, CancellationToken cancellationToken)
+        Guid id, int? version, PitchService pitches, Func<ExportablePitch, ExportedFile> export, CancellationToken cancellationToken)
     {
-        var stored = await LoadAsync(id, version, pitches, cancellationToken);
+        CheckVersion(version);
+        var stored = await pitches.GetForExportAsync(id, version, cancellationToken);
         if (stored is null)
         {
             return PitchNotFound(version);
         }
-        var file = export(stored.Document);
+        var file = export(stored);
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 
@@ -78,11 +79,16 @@ public static class PitchApi
 
     private static Task<StoredPitch?> LoadAsync(Guid id, int? version, PitchService pitches, CancellationToken cancellationToken)
     {
+        CheckVersion(version);
+        return pitches.GetVersionAsync(id, version, cancellationToken);
+    }
+
+    private static void CheckVersion(int? version)
+    {
         if (version is < 1)
         {
             throw new InputValidationException("version", "The version must be 1 or more.");
         }
-        return pitches.GetVersionAsync(id, version, cancellationToken);
     }
 
     private static ProblemHttpResult PitchNotFound(int? version) => TypedResults.Problem(

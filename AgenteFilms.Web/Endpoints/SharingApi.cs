@@ -28,24 +28,25 @@ public static class SharingApi
         var shared = app.MapGroup("/share/{token}").WithTags("Sharing").RequireRateLimiting(Infrastructure.RateLimiting.WritePolicy)
             .AllowAnonymous();
         shared.MapGet("/pitch.pdf", (string token, string? layout, ShareService sharing, PitchExportService export, CancellationToken ct) =>
-            DownloadAsync(token, sharing, p => export.Pdf(p, layout == "document" ? PdfLayout.Document : PdfLayout.Deck, ct), ct));
+            DownloadAsync(token, sharing, (p, a) => export.Pdf(p, a, layout == "document" ? PdfLayout.Document : PdfLayout.Deck, ct), ct));
         shared.MapGet("/pitch.md", (string token, ShareService sharing, PitchExportService export, CancellationToken ct) =>
             DownloadAsync(token, sharing, export.Markdown, ct));
         shared.MapGet("/pitch.fountain", (string token, ShareService sharing, PitchExportService export, CancellationToken ct) =>
-            DownloadAsync(token, sharing, p => export.Fountain(p), ct));
+            DownloadAsync(token, sharing, (p, a) => export.Fountain(p, a), ct));
         return app;
     }
 
-    private static async Task<IResult> DownloadAsync(string token, ShareService sharing, Func<PitchDocument, ExportedFile> export, CancellationToken cancellationToken)
+    private static async Task<IResult> DownloadAsync(
+        string token, ShareService sharing, Func<PitchDocument, PitchAttribution, ExportedFile> export, CancellationToken cancellationToken)
     {
         var shared = await sharing.OpenAsync(token, cancellationToken);
-        if (shared.Status != ShareStatus.Valid || shared.Pitch is null)
+        if (shared.Status != ShareStatus.Valid || shared.Pitch is null || shared.Attribution is null)
         {
             // One answer for unknown, revoked and expired: a link's existence is not disclosed to its holder's neighbours.
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not available.",
                 detail: "This share link is not valid: it may have been revoked or have expired.");
         }
-        var file = export(shared.Pitch);
+        var file = export(shared.Pitch, shared.Attribution);
         return TypedResults.File(file.Content, file.ContentType, file.FileName);
     }
 

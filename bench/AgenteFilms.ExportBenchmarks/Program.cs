@@ -10,6 +10,9 @@ using AgenteFilms.Web.Features.Export.Layout;
 using Microsoft.Extensions.Options;
 
 var iterations = args.Length > 0 && int.TryParse(args[0], out var n) ? n : 60;
+// Every production export carries the confidentiality notice in its footers; measure with it.
+var notice = ConfidentialityNoticeFormatter.Format(
+    ConfidentialityNoticeFormatter.DefaultTemplate, new PitchAttribution("writer@example.com", 7, new DateTime(2026, 11, 25, 9, 0, 0, DateTimeKind.Utc)));
 
 using var fonts = new FontRegistry();
 var deck = new PitchDeckRenderer(fonts);
@@ -18,37 +21,37 @@ var document = new PitchDocumentRenderer(fonts, Options.Create(new ExportOptions
 if (args is ["--samples", var folder])
 {
     Directory.CreateDirectory(folder);
-    File.WriteAllBytes(Path.Combine(folder, "deck.pdf"), deck.Render(SamplePitches.TheLastLighthouse()));
-    File.WriteAllBytes(Path.Combine(folder, "document.pdf"), document.Render(SamplePitches.TheLastLighthouse()));
-    File.WriteAllBytes(Path.Combine(folder, "big-deck.pdf"), deck.Render(SamplePitches.Big()));
-    File.WriteAllBytes(Path.Combine(folder, "big-document.pdf"), document.Render(SamplePitches.Big()));
+    File.WriteAllBytes(Path.Combine(folder, "deck.pdf"), deck.Render(SamplePitches.TheLastLighthouse(), notice));
+    File.WriteAllBytes(Path.Combine(folder, "document.pdf"), document.Render(SamplePitches.TheLastLighthouse(), notice));
+    File.WriteAllBytes(Path.Combine(folder, "big-deck.pdf"), deck.Render(SamplePitches.Big(), notice));
+    File.WriteAllBytes(Path.Combine(folder, "big-document.pdf"), document.Render(SamplePitches.Big(), notice));
     var letter = new PitchDocumentRenderer(fonts, Options.Create(new ExportOptions { PageSize = "Letter" }));
-    File.WriteAllBytes(Path.Combine(folder, "document-letter.pdf"), letter.Render(SamplePitches.TheLastLighthouse()));
+    File.WriteAllBytes(Path.Combine(folder, "document-letter.pdf"), letter.Render(SamplePitches.TheLastLighthouse(), notice));
     Console.WriteLine($"Sample PDFs written to {folder}");
     return;
 }
 
 // First call: this process's first render (font loading, JIT), before anything else has touched the renderers.
 var cold = Stopwatch.StartNew();
-var firstDeck = deck.Render(SamplePitches.TheLastLighthouse());
+var firstDeck = deck.Render(SamplePitches.TheLastLighthouse(), notice);
 cold.Stop();
 Console.WriteLine($"First call (cold process, sample deck of {firstDeck.Length / 1024} KB): {cold.Elapsed.TotalMilliseconds:F0} ms");
 
 // The smallest "big" pitches whose deck reaches 20 slides and whose document reaches 20 pages.
 var pitch = Enumerable.Range(6, 40)
     .Select(characters => SamplePitches.Big(characters, synopsisParagraphs: 8))
-    .First(p => deck.Layout(p).Count >= 20);
+    .First(p => deck.Layout(p, notice).Count >= 20);
 var documentPitch = Enumerable.Range(6, 80)
     .Select(characters => SamplePitches.Big(characters, synopsisParagraphs: 16))
-    .First(p => document.Layout(p).Count >= 20);
-var slides = deck.Layout(pitch).Count;
-var pages = document.Layout(documentPitch).Count;
+    .First(p => document.Layout(p, notice).Count >= 20);
+var slides = deck.Layout(pitch, notice).Count;
+var pages = document.Layout(documentPitch, notice).Count;
 
 Console.WriteLine($"Deck pitch: {pitch.Characters.Count} characters → {slides} slides; document pitch: {documentPitch.Characters.Count} characters → {pages} pages; {iterations} warm iterations each.");
-Report($"Deck PDF ({slides} slides, {deck.Render(pitch).Length / 1024} KB)", Measure(() => deck.Render(pitch)));
-Report($"Document PDF ({pages} pages, {document.Render(documentPitch).Length / 1024} KB)", Measure(() => document.Render(documentPitch)));
-Report("Deck layout only (no PDF)", Measure(() => deck.Layout(pitch)));
-Report("Sample pitch deck (The Last Lighthouse)", Measure(() => deck.Render(SamplePitches.TheLastLighthouse())));
+Report($"Deck PDF ({slides} slides, {deck.Render(pitch, notice).Length / 1024} KB)", Measure(() => deck.Render(pitch, notice)));
+Report($"Document PDF ({pages} pages, {document.Render(documentPitch, notice).Length / 1024} KB)", Measure(() => document.Render(documentPitch, notice)));
+Report("Deck layout only (no PDF)", Measure(() => deck.Layout(pitch, notice)));
+Report("Sample pitch deck (The Last Lighthouse)", Measure(() => deck.Render(SamplePitches.TheLastLighthouse(), notice)));
 using var self = Process.GetCurrentProcess();
 self.Refresh();
 Console.WriteLine($"Peak working set of the benchmark process: {self.PeakWorkingSet64 / (1024 * 1024)} MB");

@@ -42,12 +42,19 @@ public abstract class AccountDataExportTests<TDatabase>(AppFixture<TDatabase> fi
             Assert.Single(files, f => f.EndsWith(".fountain", StringComparison.Ordinal));
             Assert.Equal(2, files.Count(f => f.EndsWith(".pdf", StringComparison.Ordinal)));
 
-            var pitch = JsonDocument.Parse(Read(zip, $"{folder}/pitch.json")).RootElement.GetProperty("pitch");
+            var stored = JsonDocument.Parse(Read(zip, $"{folder}/pitch.json")).RootElement;
+            var pitch = stored.GetProperty("pitch");
             var pitchTitle = pitch.GetProperty("title").GetString()!;
+            var notice = ConfidentialityNoticeApiTests.Expected(
+                TestUser.Default.Email, stored.GetProperty("version").GetInt32(), stored.GetProperty("createdAt").GetDateTime());
             foreach (var pdf in files.Where(f => f.EndsWith(".pdf", StringComparison.Ordinal)))
             {
-                var text = Poppler.Text(ReadBytes(zip, $"{folder}/{pdf}"));
+                var bytes = ReadBytes(zip, $"{folder}/{pdf}");
+                var text = Poppler.Text(bytes);
                 Assert.Contains(pitchTitle.Split(' ')[0], text, StringComparison.OrdinalIgnoreCase);
+                var pages = ConfidentialityNoticeTests.PageTexts(bytes);
+                Assert.Equal(ConfidentialityNoticeTests.PageCount(bytes), pages.Count);
+                Assert.All(pages, page => Assert.Equal(1, ConfidentialityNoticeTests.Occurrences(page, notice)));
             }
             Assert.Contains(pitchTitle, Read(zip, $"{folder}/{files.Single(f => f.EndsWith(".md", StringComparison.Ordinal))}"));
 

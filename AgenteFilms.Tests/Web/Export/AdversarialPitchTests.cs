@@ -25,7 +25,7 @@ public sealed class AdversarialPitchTests
     [Fact]
     public void Deck_RendersOddInput_WithinTheSlides_KeepingEveryWord()
     {
-        var slides = ExportTestSupport.Deck().Layout(Pitch(), TestContext.Current.CancellationToken);
+        var slides = ExportTestSupport.Deck().Layout(Pitch(), ExportTestSupport.Notice, TestContext.Current.CancellationToken);
 
         AssertWithinPages(slides);
         var text = string.Concat(slides.Select(s => s.Text)).Replace(" ", "", StringComparison.Ordinal);
@@ -39,10 +39,10 @@ public sealed class AdversarialPitchTests
     [Fact]
     public void Document_RendersOddInput_WithinThePages()
     {
-        var pages = ExportTestSupport.Document().Layout(Pitch(), TestContext.Current.CancellationToken);
+        var pages = ExportTestSupport.Document().Layout(Pitch(), ExportTestSupport.Notice, TestContext.Current.CancellationToken);
 
         AssertWithinPages(pages);
-        Assert.NotEmpty(ExportTestSupport.Document().Render(Pitch(), TestContext.Current.CancellationToken));
+        Assert.NotEmpty(ExportTestSupport.Document().Render(Pitch(), ExportTestSupport.Notice, TestContext.Current.CancellationToken));
     }
 
     private static void AssertWithinPages(IReadOnlyList<PageLayout> pages)

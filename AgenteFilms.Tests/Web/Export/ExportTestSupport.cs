@@ -11,6 +11,12 @@ internal static class ExportTestSupport
 {
     public static readonly FontRegistry Fonts = new();
 
+    /// <summary>Whose pitch and which version the export tests say they render.</summary>
+    public static readonly PitchAttribution Attribution = new("writer@agentefilms.test", 7, new DateTime(2026, 11, 25, 9, 0, 0, DateTimeKind.Utc));
+
+    /// <summary>The default notice for <see cref="Attribution"/>: what production exports carry in their footers.</summary>
+    public const string Notice = "Confidential \u2014 \u00A9 2026 writer@agentefilms.test \u2014 draft v7, 25 Nov 2026";
+
     public static PitchDeckRenderer Deck() => new(Fonts);
 
     public static PitchDocumentRenderer Document(string pageSize = "A4") =>

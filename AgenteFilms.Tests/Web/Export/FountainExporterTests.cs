@@ -6,32 +6,40 @@ namespace AgenteFilms.Tests.Web.Export;
 
 public sealed class FountainExporterTests
 {
-    private static readonly FixedClock Clock = new(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero));
+    private static readonly FountainExporter Exporter = new();
 
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
+    private static string Export(PitchDocument pitch, string? sampleScene = null) =>
+        Exporter.Export(pitch, ExportTestSupport.Attribution, ExportTestSupport.Notice, sampleScene);
 
     private static string[] Lines(string text) => text.Split('\n');
 
     [Fact]
-    public void StartsWithATitlePage_EndedByABlankLine()
+    public void StartsWithATitlePage_NamingTheOwnerVersionAndNotice_EndedByABlankLine()
     {
-        var lines = Lines(new FountainExporter(Clock).Export(SamplePitches.TheLastLighthouse()));
+        var lines = Lines(Export(SamplePitches.TheLastLighthouse()));
 
         Assert.Equal("Title: The Last Lighthouse", lines[0]);
         Assert.Equal("Credit: Written by", lines[1]);
-        Assert.StartsWith("Author: ", lines[2], StringComparison.Ordinal);
-        Assert.Equal("Draft date: 2026-11-25", lines[3]);
+        Assert.Equal("Author: writer@agentefilms.test", lines[2]);
+        Assert.Equal("Draft date: v7, 2026-11-25", lines[3]);
         Assert.StartsWith("Contact: ", lines[4], StringComparison.Ordinal);
-        Assert.Equal("", lines[5]);
+        Assert.Equal("Copyright: " + ExportTestSupport.Notice, lines[5]);
+        Assert.Equal("", lines[6]);
+    }
+
+    [Fact]
+    public void TitlePage_HasNoCopyrightLine_WhenTheNoticeIsOff()
+    {
+        var fountain = Exporter.Export(SamplePitches.TheLastLighthouse(), ExportTestSupport.Attribution, notice: null);
+
+        Assert.DoesNotContain("Copyright:", fountain, StringComparison.Ordinal);
+        Assert.Equal("", Lines(fountain)[5]);
     }
 
     [Fact]
     public void ActsAreSections_AndBeatsAreSynopses()
     {
-        var fountain = new FountainExporter(Clock).Export(SamplePitches.TheLastLighthouse());
+        var fountain = Export(SamplePitches.TheLastLighthouse());
         var body = Lines(fountain).SkipWhile(l => l.Length > 0).Skip(1).Where(l => l.Length > 0).ToList();
 
         Assert.Contains("# ACT ONE: The Signal", body);
@@ -53,7 +61,7 @@ public sealed class FountainExporterTests
             Acts = [new(1, "Start", "Line one.\n\n- a bullet\nLine two.", [new("Beat", "First.\nSecond.")])],
         };
 
-        var body = Lines(new FountainExporter(Clock).Export(pitch));
+        var body = Lines(Export(pitch));
 
         Assert.Contains("= Line one. a bullet Line two.", body);
         Assert.Contains("= First. Second.", body);
@@ -64,7 +72,7 @@ public sealed class FountainExporterTests
     {
         var scene = "INT. PHAROS-7 - LAMP ROOM - NIGHT\n\nMara threads a tape.\n\nMARA\nSay it again.";
 
-        var fountain = new FountainExporter(Clock).Export(SamplePitches.TheLastLighthouse(), scene);
+        var fountain = Export(SamplePitches.TheLastLighthouse(), scene);
 
         Assert.True(fountain.IndexOf("# SAMPLE SCENE", StringComparison.Ordinal) > fountain.IndexOf("# ACT THREE", StringComparison.Ordinal));
         Assert.Contains("INT. PHAROS-7 - LAMP ROOM - NIGHT\n\nMara threads a tape.", fountain, StringComparison.Ordinal);

@@ -9,7 +9,7 @@ public sealed class MarkdownExporterTests
     [Fact]
     public void WritesEverySection_WithMarkersForUnverifiedFiguresAndAspirationalCasting()
     {
-        var markdown = new MarkdownExporter().Export(SamplePitches.TheLastLighthouse());
+        var markdown = new MarkdownExporter().Export(SamplePitches.TheLastLighthouse(), ExportTestSupport.Notice);
 
         Assert.StartsWith("# The Last Lighthouse\n", markdown, StringComparison.Ordinal);
         foreach (var heading in new[] { "## Synopsis", "## Characters", "### Mara Okafor — The last keeper", "## Structure", "## Comparables", "## Casting ideas", "## Writer's statement" })
@@ -27,12 +27,22 @@ public sealed class MarkdownExporterTests
     {
         var pitch = SamplePitches.TheLastLighthouse();
 
-        var parsed = PitchMarkdownParser.Parse(new MarkdownExporter().Export(pitch));
-        var empty = new MarkdownExporter().Export(new PitchDocument { Title = "T" });
+        var parsed = PitchMarkdownParser.Parse(new MarkdownExporter().Export(pitch, ExportTestSupport.Notice));
+        var empty = new MarkdownExporter().Export(new PitchDocument { Title = "T" }, null);
 
         Assert.NotNull(parsed);
         Assert.Equal(pitch.Title, parsed.Title);
         Assert.Equal(pitch.Characters.Select(c => c.Name), parsed.Characters.Select(c => c.Name));
+        Assert.Equal(pitch.Logline, parsed.Logline);
+        Assert.Equal(pitch.Genre, parsed.Genre);
         Assert.DoesNotContain("## Synopsis", empty, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PutsTheNoticeUnderTheTitle_AsLiteralText()
+    {
+        var markdown = new MarkdownExporter().Export(new PitchDocument { Title = "T", Logline = "L" }, "Confidential \u2014 \u00A9 2026 ana_b*x \u2014 draft v2");
+
+        Assert.StartsWith("# T\n\n*Confidential \u2014 \u00A9 2026 ana\\_b\\*x \u2014 draft v2*\n\n> L\n", markdown, StringComparison.Ordinal);
     }
 }

@@ -13,7 +13,7 @@ public sealed class PdfOutputTests
     [Fact]
     public void AllFonts_AreEmbedded()
     {
-        foreach (var pdf in new[] { ExportTestSupport.Deck().Render(SamplePitches.TheLastLighthouse(), Ct), ExportTestSupport.Document().Render(SamplePitches.TheLastLighthouse(), Ct) })
+        foreach (var pdf in new[] { ExportTestSupport.Deck().Render(SamplePitches.TheLastLighthouse(), ExportTestSupport.Notice, Ct), ExportTestSupport.Document().Render(SamplePitches.TheLastLighthouse(), ExportTestSupport.Notice, Ct) })
         {
             var rows = Poppler.Fonts(pdf).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToList();
 
@@ -31,8 +31,8 @@ public sealed class PdfOutputTests
             Logline = "Élodie’s “last” signal — Ωmega Жизнь ⚓ — reaches the station.",
         };
 
-        var deck = Poppler.Text(ExportTestSupport.Deck().Render(pitch, Ct));
-        var document = Poppler.Text(ExportTestSupport.Document().Render(pitch, Ct));
+        var deck = Poppler.Text(ExportTestSupport.Deck().Render(pitch, ExportTestSupport.Notice, Ct));
+        var document = Poppler.Text(ExportTestSupport.Document().Render(pitch, ExportTestSupport.Notice, Ct));
 
         Assert.Contains(UnicodeSample, deck, StringComparison.Ordinal);
         Assert.Contains(UnicodeSample, document, StringComparison.Ordinal);
@@ -44,7 +44,7 @@ public sealed class PdfOutputTests
     {
         var pitch = new PitchDocument { Title = "Anchor", Synopsis = "Drop the ⚓ here." };
 
-        var pdf = ExportTestSupport.Deck().Render(pitch, Ct);
+        var pdf = ExportTestSupport.Deck().Render(pitch, ExportTestSupport.Notice, Ct);
 
         Assert.Contains("DejaVuSans", Poppler.Fonts(pdf), StringComparison.Ordinal);
         Assert.Contains("Drop the ⚓ here.", Poppler.Text(pdf), StringComparison.Ordinal);
@@ -53,7 +53,7 @@ public sealed class PdfOutputTests
     [Fact]
     public void DeckPdf_Has16By9Pages()
     {
-        var info = Poppler.Info(ExportTestSupport.Deck().Render(SamplePitches.TheLastLighthouse(), Ct));
+        var info = Poppler.Info(ExportTestSupport.Deck().Render(SamplePitches.TheLastLighthouse(), ExportTestSupport.Notice, Ct));
 
         Assert.Contains("960 x 540 pts", info, StringComparison.Ordinal);
     }
@@ -63,9 +63,9 @@ public sealed class PdfOutputTests
     {
         var pitch = SamplePitches.TheLastLighthouse();
         var renderer = ExportTestSupport.Deck();
-        var expected = string.Join("\n", renderer.Layout(pitch, Ct).Select(p => p.Text));
+        var expected = string.Join("\n", renderer.Layout(pitch, ExportTestSupport.Notice, Ct).Select(p => p.Text));
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => string.Join("\n", renderer.Layout(pitch, Ct).Select(p => p.Text)), Ct)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => string.Join("\n", renderer.Layout(pitch, ExportTestSupport.Notice, Ct).Select(p => p.Text)), Ct)));
 
         Assert.All(results, r => Assert.Equal(expected, r));
     }
@@ -77,7 +77,7 @@ public sealed class PdfOutputTests
         var document = ExportTestSupport.Document();
         var pitch = SamplePitches.TheLastLighthouse();
 
-        var pdfs = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => i % 2 == 0 ? deck.Render(pitch, Ct) : document.Render(pitch, Ct), Ct)));
+        var pdfs = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() => i % 2 == 0 ? deck.Render(pitch, ExportTestSupport.Notice, Ct) : document.Render(pitch, ExportTestSupport.Notice, Ct), Ct)));
 
         Assert.All(pdfs, pdf => Assert.Equal("%PDF-"u8.ToArray(), pdf[..5]));
         Assert.Contains("The Last Lighthouse", Poppler.Text(pdfs[6]), StringComparison.Ordinal);

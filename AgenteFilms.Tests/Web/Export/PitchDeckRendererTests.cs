@@ -12,7 +12,7 @@ public sealed class PitchDeckRendererTests
     [Fact]
     public void EverySlideIs16By9()
     {
-        var slides = ExportTestSupport.Deck().Layout(SamplePitches.TheLastLighthouse(), Ct);
+        var slides = ExportTestSupport.Deck().Layout(SamplePitches.TheLastLighthouse(), ExportTestSupport.Notice, Ct);
 
         Assert.All(slides, s => Assert.Equal(16f / 9f, s.Width / s.Height, 0.001f));
     }
@@ -20,7 +20,7 @@ public sealed class PitchDeckRendererTests
     [Fact]
     public void ContentSlides_AreNumberedIOfN_WithTheTitleInTheFooter()
     {
-        var slides = ExportTestSupport.Deck().Layout(SamplePitches.TheLastLighthouse(), Ct);
+        var slides = ExportTestSupport.Deck().Layout(SamplePitches.TheLastLighthouse(), ExportTestSupport.Notice, Ct);
 
         for (var i = 1; i < slides.Count; i++)
         {
@@ -32,7 +32,7 @@ public sealed class PitchDeckRendererTests
     [Fact]
     public void HasTheSectionsAProducerExpects_InOrder()
     {
-        var text = string.Join("\n", ExportTestSupport.Deck().Layout(SamplePitches.TheLastLighthouse(), Ct).Select(s => s.Text));
+        var text = string.Join("\n", ExportTestSupport.Deck().Layout(SamplePitches.TheLastLighthouse(), ExportTestSupport.Notice, Ct).Select(s => s.Text));
 
         var order = new[] { "The hook", "Synopsis", "Characters", "World & tone", "Structure", "Comparables", "Audience & market", "Casting ideas", "Production & budget", "Writer’s statement" }
             .Select(title => text.IndexOf(title, StringComparison.Ordinal)).ToList();
@@ -45,7 +45,7 @@ public sealed class PitchDeckRendererTests
     {
         var pitch = new PitchDocument { Title = "Bare", Synopsis = "Only a synopsis." };
 
-        var slides = ExportTestSupport.Deck().Layout(pitch, Ct);
+        var slides = ExportTestSupport.Deck().Layout(pitch, ExportTestSupport.Notice, Ct);
 
         Assert.Equal(2, slides.Count);
         Assert.Contains("Synopsis", slides[1].Text, StringComparison.Ordinal);
@@ -55,7 +55,7 @@ public sealed class PitchDeckRendererTests
     [Fact]
     public void OverflowingSection_ContinuesOnAContSlide()
     {
-        var slides = ExportTestSupport.Deck().Layout(SamplePitches.Big(), Ct);
+        var slides = ExportTestSupport.Deck().Layout(SamplePitches.Big(), ExportTestSupport.Notice, Ct);
 
         Assert.Contains(slides, s => s.Text.Contains("Characters (cont.)", StringComparison.Ordinal));
         Assert.Contains(slides, s => s.Text.Contains("Synopsis (cont.)", StringComparison.Ordinal));
@@ -64,7 +64,7 @@ public sealed class PitchDeckRendererTests
     [Fact]
     public void UnverifiedFigures_AreMarked_AndSourcesShown()
     {
-        var text = string.Join(" ", ExportTestSupport.Deck().Layout(SamplePitches.TheLastLighthouse(), Ct).Select(s => s.Text));
+        var text = string.Join(" ", ExportTestSupport.Deck().Layout(SamplePitches.TheLastLighthouse(), ExportTestSupport.Notice, Ct).Select(s => s.Text));
 
         Assert.Contains("$18M worldwide", text, StringComparison.Ordinal);
         Assert.Contains("unverified", text, StringComparison.Ordinal);
@@ -76,7 +76,7 @@ public sealed class PitchDeckRendererTests
     [Fact]
     public void Casting_IsMarkedAspirational()
     {
-        var text = string.Join(" ", ExportTestSupport.Deck().Layout(SamplePitches.TheLastLighthouse(), Ct).Select(s => s.Text));
+        var text = string.Join(" ", ExportTestSupport.Deck().Layout(SamplePitches.TheLastLighthouse(), ExportTestSupport.Notice, Ct).Select(s => s.Text));
 
         Assert.Contains("Aspirational \u2014 no one is attached.", text, StringComparison.Ordinal);
     }
@@ -84,7 +84,7 @@ public sealed class PitchDeckRendererTests
     [Fact]
     public void NothingIsDrawnOutsideTheSlide()
     {
-        foreach (var slide in ExportTestSupport.Deck().Layout(SamplePitches.Big(), Ct))
+        foreach (var slide in ExportTestSupport.Deck().Layout(SamplePitches.Big(), ExportTestSupport.Notice, Ct))
         {
             Assert.All(slide.Ops.OfType<TextOp>(), t =>
             {
@@ -102,11 +102,11 @@ public sealed class PitchDeckRendererTests
         var renderer = ExportTestSupport.Deck();
         var expected = PitchText(pitch);
 
-        Assert.Empty(ExportTestSupport.MissingWords(expected, string.Join(" ", renderer.Layout(pitch, Ct).Select(s => s.Text))));
+        Assert.Empty(ExportTestSupport.MissingWords(expected, string.Join(" ", renderer.Layout(pitch, ExportTestSupport.Notice, Ct).Select(s => s.Text))));
         // The extracted PDF text is checked as a set: pdftotext re-joins words broken after a hyphen and reorders
         // table cells, so its counts are not the document's.
-        Assert.Empty(ExportTestSupport.Words(expected).Except(ExportTestSupport.Words(Poppler.Text(renderer.Render(pitch, Ct)))));
-        Assert.True(renderer.Layout(pitch, Ct).Count >= 20, "the big pitch makes a long deck");
+        Assert.Empty(ExportTestSupport.Words(expected).Except(ExportTestSupport.Words(Poppler.Text(renderer.Render(pitch, ExportTestSupport.Notice, Ct)))));
+        Assert.True(renderer.Layout(pitch, ExportTestSupport.Notice, Ct).Count >= 20, "the big pitch makes a long deck");
     }
 
     /// <summary>All the text a deck must show.</summary>

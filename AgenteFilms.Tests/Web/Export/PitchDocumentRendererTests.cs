@@ -15,7 +15,7 @@ public sealed class PitchDocumentRendererTests
     [InlineData("letter", 612f, 792f)]
     public void PageSize_FollowsTheOption(string option, float width, float height)
     {
-        var pages = ExportTestSupport.Document(option).Layout(SamplePitches.TheLastLighthouse(), Ct);
+        var pages = ExportTestSupport.Document(option).Layout(SamplePitches.TheLastLighthouse(), ExportTestSupport.Notice, Ct);
 
         Assert.All(pages, p =>
         {
@@ -27,7 +27,7 @@ public sealed class PitchDocumentRendererTests
     [Fact]
     public void PdfPageSize_IsLetter_WhenConfigured()
     {
-        var info = Poppler.Info(ExportTestSupport.Document("Letter").Render(SamplePitches.TheLastLighthouse(), Ct));
+        var info = Poppler.Info(ExportTestSupport.Document("Letter").Render(SamplePitches.TheLastLighthouse(), ExportTestSupport.Notice, Ct));
 
         Assert.Contains("612 x 792 pts", info, StringComparison.Ordinal);
     }
@@ -35,7 +35,7 @@ public sealed class PitchDocumentRendererTests
     [Fact]
     public void Footers_SayPageIOfN()
     {
-        var pages = ExportTestSupport.Document().Layout(SamplePitches.Big(), Ct);
+        var pages = ExportTestSupport.Document().Layout(SamplePitches.Big(), ExportTestSupport.Notice, Ct);
 
         Assert.True(pages.Count > 8);
         for (var i = 1; i < pages.Count; i++)
@@ -47,7 +47,7 @@ public sealed class PitchDocumentRendererTests
     [Fact]
     public void TableOfContents_PointsToThePageEachChapterStartsOn()
     {
-        var pages = ExportTestSupport.Document().Layout(SamplePitches.Big(), Ct);
+        var pages = ExportTestSupport.Document().Layout(SamplePitches.Big(), ExportTestSupport.Notice, Ct);
         var contents = pages[1].Text;
 
         foreach (var chapter in new[] { "Synopsis", "Characters", "Structure", "Comparables", "Casting ideas", "Writer’s statement" })
@@ -66,14 +66,14 @@ public sealed class PitchDocumentRendererTests
         var renderer = ExportTestSupport.Document();
         var expected = PitchDeckRendererTests.PitchText(pitch);
 
-        Assert.Empty(ExportTestSupport.MissingWords(expected, string.Join(" ", renderer.Layout(pitch, Ct).Select(p => p.Text))));
-        Assert.Empty(ExportTestSupport.Words(expected).Except(ExportTestSupport.Words(Poppler.Text(renderer.Render(pitch, Ct)))));
+        Assert.Empty(ExportTestSupport.MissingWords(expected, string.Join(" ", renderer.Layout(pitch, ExportTestSupport.Notice, Ct).Select(p => p.Text))));
+        Assert.Empty(ExportTestSupport.Words(expected).Except(ExportTestSupport.Words(Poppler.Text(renderer.Render(pitch, ExportTestSupport.Notice, Ct)))));
     }
 
     [Fact]
     public void EmptyPitch_StillRendersATitlePage()
     {
-        var pdf = ExportTestSupport.Document().Render(new PitchDocument(), Ct);
+        var pdf = ExportTestSupport.Document().Render(new PitchDocument(), ExportTestSupport.Notice, Ct);
 
         Assert.Contains("Untitled pitch", Poppler.Text(pdf), StringComparison.Ordinal);
     }

@@ -28,10 +28,12 @@ public sealed class PitchExportServiceTests
         var pitch = SamplePitches.TheLastLighthouse();
         var ct = TestContext.Current.CancellationToken;
 
-        var deck = export.DeckPdf(pitch, ct);
-        var document = export.Pdf(pitch, PdfLayout.Document, ct);
-        var fountain = export.Fountain(pitch);
-        var markdown = export.Markdown(pitch);
+        var attribution = ExportTestSupport.Attribution;
+
+        var deck = export.DeckPdf(pitch, attribution, ct);
+        var document = export.Pdf(pitch, attribution, PdfLayout.Document, ct);
+        var fountain = export.Fountain(pitch, attribution);
+        var markdown = export.Markdown(pitch, attribution);
 
         Assert.Equal(("application/pdf", "the-last-lighthouse.pdf"), (deck.ContentType, deck.FileName));
         Assert.Equal(("application/pdf", "the-last-lighthouse-document.pdf"), (document.ContentType, document.FileName));

@@ -17,6 +17,7 @@ public sealed class ShareServiceTests(SqliteTestDatabase database) : IClassFixtu
     private ShareService Service(Guid user) => new(
         new ShareLinkStore(database.Contexts, _time),
         database.Services.GetRequiredService<PitchStore>(),
+        database.Services.GetRequiredService<SessionAccessStore>(),
         new FixedUser(user),
         _time);
 

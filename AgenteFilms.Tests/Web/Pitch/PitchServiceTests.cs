@@ -28,6 +28,7 @@ public abstract class PitchServiceTests<TDatabase>(TDatabase database) : IClassF
             database.Services.GetRequiredService<RunStore>(),
             user,
             new PitchAccess(database.Services.GetRequiredService<SessionAccessStore>(), user),
+            database.Services.GetRequiredService<SessionAccessStore>(),
             TimeProvider.System);
     }
 

@@ -45,22 +45,23 @@ public sealed class DataExportService(
             }, cancellationToken);
             await AddJsonAsync(zip, $"{folder}/messages.json", await ReadHistoryAsync(session.Id, cancellationToken), cancellationToken);
 
-            var latest = await pitches.GetVersionAsync(session.Id, null, cancellationToken);
+            var latest = await pitches.GetForExportAsync(session.Id, null, cancellationToken);
             if (latest is not null)
             {
-                await AddJsonAsync(zip, $"{folder}/pitch.json", new { Version = latest.Number, latest.CreatedAt, Pitch = latest.Document }, cancellationToken);
+                var (document, attribution) = (latest.Document, latest.Attribution);
+                await AddJsonAsync(zip, $"{folder}/pitch.json", new { attribution.Version, attribution.CreatedAt, Pitch = document }, cancellationToken);
                 foreach (var file in new[]
                 {
-                    export.Markdown(latest.Document),
-                    export.Fountain(latest.Document),
-                    export.DeckPdf(latest.Document, cancellationToken),
-                    export.DocumentPdf(latest.Document, cancellationToken),
+                    export.Markdown(document, attribution),
+                    export.Fountain(document, attribution),
+                    export.DeckPdf(document, attribution, cancellationToken),
+                    export.DocumentPdf(document, attribution, cancellationToken),
                 })
                 {
                     await AddBytesAsync(zip, $"{folder}/{file.FileName}", file.Content, cancellationToken);
                 }
             }
-            index.Add(new { session.Id, session.Title, Folder = folder, PitchVersion = latest?.Number });
+            index.Add(new { session.Id, session.Title, Folder = folder, PitchVersion = latest?.Attribution.Version });
         }
         await AddJsonAsync(zip, "index.json", new { ExportedAt = time.GetUtcNow().UtcDateTime, UserId = user.Id, Pitches = index }, cancellationToken);
     }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AgenteFilms.Web.Features.Export;
 
-/// <summary>Configuration section "Export": fonts and paper for the PDF exports.</summary>
+/// <summary>Configuration section "Export": fonts, paper and the confidentiality notice of the exports.</summary>
 public sealed class ExportOptions : IValidatableObject
 {
     public const string Section = "Export";
@@ -19,6 +19,19 @@ public sealed class ExportOptions : IValidatableObject
     [RegularExpression("^(?i:a4|letter)$", ErrorMessage = "Export:PageSize must be \"A4\" or \"Letter\".")]
     public string PageSize { get; set; } = "A4";
 
+    /// <summary>
+    /// Whether every exported page carries the confidentiality notice (PDF footers, the share page, the Fountain
+    /// title page and the Markdown file). Default true. Env: <c>Export__ConfidentialityNoticeEnabled</c>.
+    /// </summary>
+    public bool ConfidentialityNoticeEnabled { get; set; } = true;
+
+    /// <summary>
+    /// The notice's text, with the placeholders <c>{year}</c>, <c>{author}</c>, <c>{version}</c> and <c>{date}</c>
+    /// (see <see cref="ConfidentialityNoticeFormatter"/>); any other <c>{...}</c> is a start-up error.
+    /// Env: <c>Export__ConfidentialityNotice</c>.
+    /// </summary>
+    public string ConfidentialityNotice { get; set; } = ConfidentialityNoticeFormatter.DefaultTemplate;
+
     public bool IsLetter => string.Equals(PageSize, "Letter", StringComparison.OrdinalIgnoreCase);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -26,6 +39,11 @@ public sealed class ExportOptions : IValidatableObject
         if (!string.IsNullOrWhiteSpace(FontsFolder) && !Directory.Exists(FontsFolder))
         {
             yield return new ValidationResult($"Export:FontsFolder \"{FontsFolder}\" does not exist.", [nameof(FontsFolder)]);
+        }
+
+        if (ConfidentialityNoticeEnabled && ConfidentialityNoticeFormatter.Problem(ConfidentialityNotice) is { } problem)
+        {
+            yield return new ValidationResult($"Export:ConfidentialityNotice {problem}", [nameof(ConfidentialityNotice)]);
         }
     }
 }

@@ -19,6 +19,7 @@ public static class ExportServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new FontRegistry(sp.GetRequiredService<IOptions<ExportOptions>>().Value.FontsFolder));
+        services.TryAddSingleton<ConfidentialityNoticeFormatter>();
         services.TryAddSingleton<PitchDeckRenderer>();
         services.TryAddSingleton<PitchDocumentRenderer>();
         services.TryAddSingleton<FountainExporter>();

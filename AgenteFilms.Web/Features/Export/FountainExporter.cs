@@ -8,18 +8,27 @@ namespace AgenteFilms.Web.Features.Export;
 /// <summary>
 /// Fountain (https://fountain.io) for screenwriting tools: a title page, then the outline as sections
 /// (<c># ACT ONE</c>) and synopses (<c>= ...</c>) for act summaries and beats. A sample scene, already in Fountain,
-/// is appended when one is given.
+/// is appended when one is given. The title page names the pitch's owner and the exported version's date, and carries
+/// the confidentiality notice under Fountain's own <c>Copyright</c> key.
 /// </summary>
-public sealed class FountainExporter(TimeProvider time)
+public sealed class FountainExporter
 {
-    public string Export(PitchDocument pitch, string? sampleScene = null, string? author = null, string? contact = null)
+    /// <param name="pitch">The pitch.</param>
+    /// <param name="attribution">Whose pitch and which version: the title page's author and draft date.</param>
+    /// <param name="notice">The confidentiality notice, or null for none.</param>
+    /// <param name="sampleScene">A scene already in Fountain, appended after the outline.</param>
+    public string Export(PitchDocument pitch, PitchAttribution attribution, string? notice, string? sampleScene = null)
     {
         var text = new StringBuilder();
         TitleKey(text, "Title", Or(pitch.Title, "Untitled"));
         TitleKey(text, "Credit", "Written by");
-        TitleKey(text, "Author", Or(author, "Agente Films writers' room"));
-        TitleKey(text, "Draft date", time.GetUtcNow().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        TitleKey(text, "Contact", Or(contact, "Agente Films"));
+        TitleKey(text, "Author", Or(attribution.Author, PitchAttribution.UnknownAuthor));
+        TitleKey(text, "Draft date", $"v{attribution.Version.ToString(CultureInfo.InvariantCulture)}, {attribution.CreatedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
+        TitleKey(text, "Contact", "Agente Films");
+        if (Has(notice))
+        {
+            TitleKey(text, "Copyright", notice!);
+        }
         text.Append('\n'); // a blank line ends the title page
 
         if (Has(pitch.Logline))

@@ -20,6 +20,14 @@ public sealed class PitchDeckRenderer(FontRegistry fonts)
     private const float ContentBottom = 486;
     private const float FooterRule = 500;
     private const float ContentWidth = SlideWidth - 2 * MarginX;
+    private const float CoverLeft = 84;
+
+    // Footer slots when there is a notice: running title | notice (right-aligned) | slide number.
+    private const float RunningTitleWidth = ContentWidth * 0.36f;
+    private const float NumberWidth = 56;
+    private const float NoticeWidth = ContentWidth - RunningTitleWidth - 80 - NumberWidth - 16;
+
+    private static readonly SKColor CoverNoticeColor = new(0x8B, 0x8F, 0x9E);
 
     private enum SlideKind
     {
@@ -29,15 +37,35 @@ public sealed class PitchDeckRenderer(FontRegistry fonts)
 
     private sealed record Slide(SlideKind Kind, string Title, bool Continued, IReadOnlyList<DrawOp> Ops);
 
-    public byte[] Render(PitchDocument pitch, CancellationToken cancellationToken = default) =>
-        PdfWriter.Write(Layout(pitch, cancellationToken), new PdfInfo(Or(pitch.Title, "Untitled pitch"), "Pitch deck"), cancellationToken);
+    /// <summary>
+    /// Where the footer sits on this deck: a notice that wraps to more lines moves the footer rule and the bottom of
+    /// the content frame up by the same amount, so content is laid out in the room the footer leaves.
+    /// </summary>
+    private sealed record Footer(FooterNotice? Notice, FooterNotice? CoverNotice)
+    {
+        public float Rule => FooterRule - (Notice?.Extra ?? 0);
+
+        public float ContentBottom => PitchDeckRenderer.ContentBottom - (Notice?.Extra ?? 0);
+
+        /// <summary>The cover's notice ends this far above the slide's bottom edge.</summary>
+        public float CoverNoticeTop => SlideHeight - 24 - (CoverNotice?.Height ?? 0);
+    }
+
+    /// <param name="pitch">The pitch.</param>
+    /// <param name="notice">The confidentiality notice for every slide's footer, or null for none.</param>
+    /// <param name="cancellationToken">Stops a long render.</param>
+    public byte[] Render(PitchDocument pitch, string? notice, CancellationToken cancellationToken = default) =>
+        PdfWriter.Write(Layout(pitch, notice, cancellationToken), new PdfInfo(Or(pitch.Title, "Untitled pitch"), "Pitch deck"), cancellationToken);
 
     /// <summary>Lays out every slide (two passes: content first, then footers that know the slide count).</summary>
-    public IReadOnlyList<PageLayout> Layout(PitchDocument pitch, CancellationToken cancellationToken = default)
+    public IReadOnlyList<PageLayout> Layout(PitchDocument pitch, string? notice, CancellationToken cancellationToken = default)
     {
         using var layout = new LayoutContext(fonts);
+        var footer = new Footer(
+            FooterNotice.Create(layout, notice, NoticeWidth, Muted, TextAlign.Right),
+            FooterNotice.Create(layout, notice, SlideWidth - 2 * CoverLeft, CoverNoticeColor));
         var slides = new List<Slide>();
-        foreach (var frame in CoverFrames(layout, pitch))
+        foreach (var frame in CoverFrames(layout, pitch, footer))
         {
             slides.Add(new Slide(SlideKind.Cover, "", false, frame));
         }
@@ -45,7 +73,7 @@ public sealed class PitchDeckRenderer(FontRegistry fonts)
         foreach (var section in DeckContent.Sections(pitch, ContentWidth))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var height = ContentBottom - ContentTop;
+            var height = footer.ContentBottom - ContentTop;
             var flow = layout.Flow(section.Blocks, section.Width, height);
             if (section.Centered && flow.Frames.Count == 1)
             {
@@ -62,10 +90,10 @@ public sealed class PitchDeckRenderer(FontRegistry fonts)
         }
 
         var title = Or(pitch.Title, "Untitled pitch");
-        return slides.Select((slide, i) => Compose(layout, slide, i + 1, slides.Count, title)).ToList();
+        return slides.Select((slide, i) => Compose(layout, slide, i + 1, slides.Count, title, footer)).ToList();
     }
 
-    private static PageLayout Compose(LayoutContext layout, Slide slide, int number, int total, string title)
+    private static PageLayout Compose(LayoutContext layout, Slide slide, int number, int total, string title, Footer footer)
     {
         var ops = new List<DrawOp>();
         if (slide.Kind == SlideKind.Cover)
@@ -73,6 +101,7 @@ public sealed class PitchDeckRenderer(FontRegistry fonts)
             ops.Add(new RectOp(new SKRect(0, 0, SlideWidth, SlideHeight), Night));
             ops.Add(new RectOp(new SKRect(0, 0, 8, SlideHeight), Accent));
             ops.AddRange(slide.Ops);
+            footer.CoverNotice?.Draw(ops, CoverLeft, footer.CoverNoticeTop);
             return new PageLayout(SlideWidth, SlideHeight, ops);
         }
 
@@ -87,11 +116,15 @@ public sealed class PitchDeckRenderer(FontRegistry fonts)
         layout.Draw(new ParagraphBlock(heading), ops, MarginX, 54, ContentWidth);
         ops.AddRange(slide.Ops.Select(op => op.Offset(MarginX, ContentTop)));
 
-        ops.Add(new LineOp(MarginX, FooterRule, SlideWidth - MarginX, FooterRule, Hairline, 0.75f));
-        var footer = Label(8, Muted);
-        var runningTitle = layout.Ellipsize(title.ToUpperInvariant(), footer, ContentWidth * 0.6f);
-        layout.Draw(new ParagraphBlock([new TextSpan(runningTitle, footer), new TextSpan("   \u00B7   Pitch deck", Sans(8, Muted))]), ops, MarginX, FooterRule + 10, ContentWidth * 0.75f);
-        layout.Draw(new ParagraphBlock([new TextSpan($"{number} / {total}", Sans(9, Muted))]) { Align = TextAlign.Right }, ops, SlideWidth - MarginX - 100, FooterRule + 9, 100);
+        // Running title on the left; the notice (when there is one) right-aligned beside the slide number.
+        var rule = footer.Rule;
+        ops.Add(new LineOp(MarginX, rule, SlideWidth - MarginX, rule, Hairline, 0.75f));
+        var label = Label(8, Muted);
+        var titleWidth = footer.Notice is null ? ContentWidth * 0.6f : RunningTitleWidth;
+        var runningTitle = layout.Ellipsize(title.ToUpperInvariant(), label, titleWidth);
+        layout.Draw(new ParagraphBlock([new TextSpan(runningTitle, label), new TextSpan("   \u00B7   Pitch deck", Sans(8, Muted))]), ops, MarginX, rule + 10, footer.Notice is null ? ContentWidth * 0.75f : titleWidth + 80);
+        footer.Notice?.Draw(ops, SlideWidth - MarginX - NumberWidth - NoticeWidth, rule + 10.5f);
+        layout.Draw(new ParagraphBlock([new TextSpan($"{number} / {total}", Sans(9, Muted))]) { Align = TextAlign.Right }, ops, SlideWidth - MarginX - NumberWidth, rule + 9, NumberWidth);
         return new PageLayout(SlideWidth, SlideHeight, ops);
     }
 
@@ -99,12 +132,12 @@ public sealed class PitchDeckRenderer(FontRegistry fonts)
     /// The cover, vertically centred. A long title steps down in size; if the cover still overflows (an extreme
     /// logline), it continues on a second dark slide rather than losing text.
     /// </summary>
-    private static IReadOnlyList<IReadOnlyList<DrawOp>> CoverFrames(LayoutContext layout, PitchDocument pitch)
+    private static IReadOnlyList<IReadOnlyList<DrawOp>> CoverFrames(LayoutContext layout, PitchDocument pitch, Footer footer)
     {
-        const float left = 84;
+        const float left = CoverLeft;
         const float top = 70;
-        const float bottom = SlideHeight - 60;
-        var width = SlideWidth - left - 84;
+        var bottom = Math.Min(SlideHeight - 60, footer.CoverNoticeTop - 18);
+        var width = SlideWidth - left - CoverLeft;
 
         var meta = new[] { pitch.Format, pitch.Genre, pitch.Runtime }.Where(Has).Select(m => Flatten(m).ToUpperInvariant()).ToList();
         var title = Or(pitch.Title, "Untitled pitch");
@@ -128,7 +161,7 @@ public sealed class PitchDeckRenderer(FontRegistry fonts)
         var flow = layout.Flow(blocks, Math.Min(width, 700), bottom - top);
         if (flow.Frames.Count == 1)
         {
-            var offset = Math.Max(top, (SlideHeight - flow.UsedHeights[0]) / 2 - 10);
+            var offset = Math.Min(Math.Max(top, (SlideHeight - flow.UsedHeights[0]) / 2 - 10), bottom - flow.UsedHeights[0]);
             return [flow.Frames[0].Select(op => op.Offset(left, offset)).ToList()];
         }
 

@@ -13,7 +13,8 @@ namespace AgenteFilms.Web.Features.Pitch;
 /// The writer's view of a pitch: the latest version with provenance and staleness, edits, restores, version history and
 /// diffs. Every method checks the session is the acting user's; another user's session reads as not found (null).
 /// </summary>
-public sealed class PitchService(PitchStore pitches, StateStore state, RunStore runs, ICurrentUser user, Sharing.PitchAccess access, TimeProvider time)
+public sealed class PitchService(
+    PitchStore pitches, StateStore state, RunStore runs, ICurrentUser user, Sharing.PitchAccess access, SessionAccessStore sessionAccess, TimeProvider time)
 {
     public const int MaxSectionLength = 20_000;
 
@@ -116,6 +117,20 @@ public sealed class PitchService(PitchStore pitches, StateStore state, RunStore 
         && await pitches.GetAsync(owner, sessionId, number, cancellationToken) is { } version
             ? StoredPitch.From(version)
             : null;
+
+    /// <summary>
+    /// A version (the latest when <paramref name="number"/> is null) with what its confidentiality notice states: the
+    /// owner's name, the version number and its date. Null exactly when <see cref="GetVersionAsync"/> is.
+    /// </summary>
+    public async Task<ExportablePitch?> GetForExportAsync(Guid sessionId, int? number, CancellationToken cancellationToken)
+    {
+        if (await GetVersionAsync(sessionId, number, cancellationToken) is not { } stored)
+        {
+            return null;
+        }
+        var author = await sessionAccess.GetOwnerNameAsync(sessionId, cancellationToken);
+        return new ExportablePitch(stored.Document, new Export.PitchAttribution(author ?? Export.PitchAttribution.UnknownAuthor, stored.Number, stored.CreatedAt));
+    }
 
     /// <summary>Every version, newest first (empty for a session the user may not see).</summary>
     public async Task<IReadOnlyList<PitchVersionInfo>> ListVersionsAsync(Guid sessionId, CancellationToken cancellationToken) =>

@@ -13,3 +13,6 @@ public sealed record StoredPitch(int Number, DateTime CreatedAt, PitchDocument D
     public static PitchDocument Parse(string json) =>
         JsonSerializer.Deserialize<PitchDocument>(json, AgentJson.Options) ?? new PitchDocument();
 }
+
+/// <summary>A pitch version ready to export: the document and what its confidentiality notice states.</summary>
+public sealed record ExportablePitch(PitchDocument Document, Export.PitchAttribution Attribution);

@@ -3,6 +3,7 @@ using System.Text;
 using AgenteFilms.Agents.Pitch;
 using AgenteFilms.Data.Entities;
 using AgenteFilms.Data.Stores;
+using AgenteFilms.Web.Features.Export;
 using AgenteFilms.Web.Infrastructure;
 
 namespace AgenteFilms.Web.Features.Sharing;
@@ -11,7 +12,7 @@ namespace AgenteFilms.Web.Features.Sharing;
 /// Read-only links for producers. The token is 256 random bits, shown once at creation; only its SHA-256 hash is
 /// stored, so a database leak reveals no usable link.
 /// </summary>
-public sealed class ShareService(ShareLinkStore links, PitchStore pitches, ICurrentUser user, TimeProvider time)
+public sealed class ShareService(ShareLinkStore links, PitchStore pitches, SessionAccessStore access, ICurrentUser user, TimeProvider time)
 {
     public const int MaxExpiryDays = 365;
 
@@ -56,8 +57,15 @@ public sealed class ShareService(ShareLinkStore links, PitchStore pitches, ICurr
         }
         // The owner's id is not needed: the link itself is the grant, to this session only.
         var version = await pitches.GetLatestForShareAsync(match.Link.SessionId, cancellationToken);
-        var document = version is null ? null : Pitch.StoredPitch.Parse(version.DocumentJson);
-        return new SharedPitch(ShareStatus.Valid, match.Title, document, version?.Number, match.Link.ExpiresAt);
+        if (version is null)
+        {
+            return new SharedPitch(ShareStatus.Valid, match.Title, null, null, match.Link.ExpiresAt);
+        }
+        var author = await access.GetOwnerNameAsync(match.Link.SessionId, cancellationToken) ?? PitchAttribution.UnknownAuthor;
+        return new SharedPitch(ShareStatus.Valid, match.Title, Pitch.StoredPitch.Parse(version.DocumentJson), version.Number, match.Link.ExpiresAt)
+        {
+            Attribution = new PitchAttribution(author, version.Number, version.CreatedAt),
+        };
     }
 
     internal static string Hash(string token) =>
@@ -80,5 +88,8 @@ public sealed record CreatedShareLink(ShareLink Link, string Token, string Path)
 /// <summary>What a share link shows. <see cref="Pitch"/> is null when the link is not valid or nothing is written yet.</summary>
 public sealed record SharedPitch(ShareStatus Status, string Title, PitchDocument? Pitch, int? Version, DateTime? ExpiresAt)
 {
+    /// <summary>What the confidentiality notice states for the shared version; set whenever <see cref="Pitch"/> is.</summary>
+    public PitchAttribution? Attribution { get; init; }
+
     public static SharedPitch Unavailable(ShareStatus status, DateTime? expiredAt = null) => new(status, "", null, null, expiredAt);
 }
