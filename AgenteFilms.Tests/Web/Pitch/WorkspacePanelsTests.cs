@@ -16,6 +16,7 @@ public sealed class WorkspacePanelsTests(SqliteTestDatabase database) : PitchCom
 
         cut.WaitForAssertion(() => Assert.Equal(11, cut.FindAll("[data-testid=section-card]").Count), Wait);
         Assert.Equal("true", cut.Find("#pitch-tab-pitch").GetAttribute("aria-selected"));
+        Assert.Equal(["pitch-tab-pitch"], cut.FindAll("[role=tab].af-tab-active").Select(t => t.Id));
         Assert.Empty(cut.FindAll("[data-testid=version-row]"));
 
         cut.Find("#pitch-tab-history").Click();
@@ -23,6 +24,7 @@ public sealed class WorkspacePanelsTests(SqliteTestDatabase database) : PitchCom
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid=version-row]")), Wait);
         Assert.Empty(cut.FindAll("[data-testid=section-card]"));
         Assert.Equal("true", cut.Find("#pitch-tab-history").GetAttribute("aria-selected"));
+        Assert.Equal(["pitch-tab-history"], cut.FindAll("[role=tab].af-tab-active").Select(t => t.Id));
         Assert.Equal("pitch-tab-history", cut.Find("[role=tabpanel]").GetAttribute("aria-labelledby"));
     }
 
