@@ -41,6 +41,10 @@ internal static class BenchHost
             ["Llm:Profiles:stream:FirstTokenMs"] = "50",
             ["Llm:Profiles:stream:TokensPerSecond"] = "400",
         };
+        foreach (var (key, value) in BenchAccount.BootstrapSettings)
+        {
+            settings[key] = value;
+        }
         await using var factory = new HostFactory(settings);
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         factory.StartServer();

@@ -40,8 +40,8 @@ internal static class FirstTokenBenchmark
 
     public static async Task<bool> RunAsync(Uri address, IBrowser browser, int runs)
     {
-        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
-        await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = address.ToString(), ViewportSize = new() { Width = 1366, Height = 900 } });
+        using var http = BenchAccount.ApiClient(address);
+        await using var context = await BenchAccount.NewSignedInContextAsync(browser, address);
         context.SetDefaultTimeout(30_000);
 
         var toDom = new List<double>();

@@ -82,5 +82,38 @@ public sealed class ChatPanelTests : MudTestContext, IClassFixture<SqliteTestDat
         Assert.Empty(writer.QuerySelectorAll("strong, i"));
     }
 
+    [Fact]
+    public async Task ALongAnswerOpensWithShowMore_AndStructuredOutputOnlyOnRequest()
+    {
+        var session = await _sessions.CreateAsync(_user.Id, new NewSession("Long answers", "{}"), Ct);
+        await _messages.AddAnswerAsync(new AgenteFilms.Data.Entities.Answer
+        {
+            SessionId = session.Id, Agent = "greeter", Model = "Offline model",
+            Content = "The **second act** moves to the lighthouse. " + string.Concat(Enumerable.Repeat("The storm keeps both sisters there. ", 15)),
+        }, Ct);
+        await _messages.AddAnswerAsync(new AgenteFilms.Data.Entities.Answer
+        {
+            SessionId = session.Id, Agent = "critic", Model = "Offline model", Content = """{"verdict":"approve","scores":{"hook":8}}""",
+        }, Ct);
+
+        var cut = Render<ChatPanel>(p => p.Add(c => c.SessionId, session.Id));
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid=chat-message]").Count));
+        var (longAnswer, data) = (cut.FindAll("[data-testid=chat-message]")[0], cut.FindAll("[data-testid=chat-message]")[1]);
+        Assert.Contains("af-md-clamped", longAnswer.QuerySelector("[data-testid=chat-markdown]")!.ClassName);
+        Assert.DoesNotContain("approve", data.TextContent);
+
+        longAnswer.QuerySelector("button")!.Click();
+        longAnswer = cut.FindAll("[data-testid=chat-message]")[0];
+        Assert.DoesNotContain("af-md-clamped", longAnswer.QuerySelector("[data-testid=chat-markdown]")!.ClassName);
+        Assert.Equal("Show less", longAnswer.QuerySelector("button")!.TextContent.Trim());
+        Assert.Equal("second act", longAnswer.QuerySelector("strong")!.TextContent);
+
+        cut.FindAll("[data-testid=chat-message]")[1].QuerySelector("button")!.Click();
+        Assert.Contains("\"verdict\":\"approve\"", cut.FindAll("[data-testid=chat-message]")[1].TextContent);
+        // Opening one message leaves the others as they were.
+        Assert.Equal("Show less", cut.FindAll("[data-testid=chat-message]")[0].QuerySelector("button")!.TextContent.Trim());
+    }
+
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 }
