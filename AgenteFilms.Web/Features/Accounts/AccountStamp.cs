@@ -1,0 +1,64 @@
+using System.Security.Claims;
+using AgenteFilms.Data.Stores;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace AgenteFilms.Web.Features.Accounts;
+
+/// <summary>
+/// "Signed out everywhere": a sign-in is only good while its account exists and carries the security stamp the
+/// sign-in was issued with. Deleting the account, resetting its password or changing its role changes (or removes)
+/// the stamp, and every cookie and open circuit of the account stops working.
+/// </summary>
+internal static class AccountStamp
+{
+    /// <summary>Whether <paramref name="principal"/>'s account exists and still has the stamp in its claims.</summary>
+    public static async Task<bool> IsCurrentAsync(AccountStore accounts, IdentityOptions identity, ClaimsPrincipal principal, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(principal.FindFirstValue(identity.ClaimsIdentity.UserIdClaimType), out var userId)
+            || principal.FindFirstValue(identity.ClaimsIdentity.SecurityStampClaimType) is not { Length: > 0 } stamp)
+        {
+            return false;
+        }
+        return await accounts.SecurityStampAsync(userId, cancellationToken) == stamp;
+    }
+
+    /// <summary>
+    /// Wraps the cookie's principal validation: the stamp is compared on every request (one primary-key lookup),
+    /// not only every 30 minutes as Identity's <see cref="SecurityStampValidator"/> does, so a deleted or signed-out
+    /// account's cookie is refused at its next request. Identity's validator then still refreshes the claims on its
+    /// own interval.
+    /// </summary>
+    public static Func<CookieValidatePrincipalContext, Task> RefusingStaleCookies(Func<CookieValidatePrincipalContext, Task> next) => async context =>
+    {
+        var services = context.HttpContext.RequestServices;
+        if (context.Principal is { } principal && !await IsCurrentAsync(
+                services.GetRequiredService<AccountStore>(), services.GetRequiredService<IOptions<IdentityOptions>>().Value,
+                principal, context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+        await next(context);
+    };
+}
+
+/// <summary>
+/// The Blazor template's revalidating authentication state: an open circuit re-checks its account's security stamp
+/// every <see cref="AuthOptions.CircuitRevalidationSeconds"/>; when it no longer holds, the circuit's user becomes
+/// anonymous and the page sends the browser to the login page.
+/// </summary>
+internal sealed class AccountRevalidatingAuthenticationStateProvider(
+    ILoggerFactory loggerFactory, AccountStore accounts, IOptions<AuthOptions> auth, IOptions<IdentityOptions> identity)
+    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+{
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(auth.Value.CircuitRevalidationSeconds);
+
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        AccountStamp.IsCurrentAsync(accounts, identity.Value, authenticationState.User, cancellationToken);
+}
