@@ -74,7 +74,6 @@ public sealed class AccountBrowserTests(BrowserFixture browser)
 
         await page.GotoAsync(new Uri(baseAddress, "/settings").ToString());
         await Assertions.Expect(page.GetByTestId("delete-account")).ToBeEnabledAsync();
-        await page.GetByTestId("danger-zone").ScrollIntoViewIfNeededAsync();
         await Screenshots.SaveAsync(page, "settings-danger-zone.png");
         await page.GetByTestId("delete-account").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/account/delete$"));
