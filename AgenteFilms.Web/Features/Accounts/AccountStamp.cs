@@ -50,15 +50,60 @@ internal static class AccountStamp
 
 /// <summary>
 /// The Blazor template's revalidating authentication state: an open circuit re-checks its account's security stamp
-/// every <see cref="AuthOptions.CircuitRevalidationSeconds"/>; when it no longer holds, the circuit's user becomes
-/// anonymous and the page sends the browser to the login page.
+/// every <see cref="AuthOptions.CircuitRevalidationSeconds"/>, and at once when this instance deletes the account
+/// (<see cref="AccountSignOuts"/>); when it no longer holds, the circuit's user becomes anonymous and the page sends
+/// the browser to the login page.
 /// </summary>
-internal sealed class AccountRevalidatingAuthenticationStateProvider(
-    ILoggerFactory loggerFactory, AccountStore accounts, IOptions<AuthOptions> auth, IOptions<IdentityOptions> identity)
-    : RevalidatingServerAuthenticationStateProvider(loggerFactory)
+internal sealed class AccountRevalidatingAuthenticationStateProvider : RevalidatingServerAuthenticationStateProvider
 {
-    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(auth.Value.CircuitRevalidationSeconds);
+    private readonly AccountStore _accounts;
+    private readonly IOptions<AuthOptions> _auth;
+    private readonly IOptions<IdentityOptions> _identity;
+    private readonly AccountSignOuts _signOuts;
+    private readonly ILogger _logger;
+
+    public AccountRevalidatingAuthenticationStateProvider(
+        ILoggerFactory loggerFactory, AccountStore accounts, IOptions<AuthOptions> auth, IOptions<IdentityOptions> identity, AccountSignOuts signOuts)
+        : base(loggerFactory)
+    {
+        _accounts = accounts;
+        _auth = auth;
+        _identity = identity;
+        _signOuts = signOuts;
+        _logger = loggerFactory.CreateLogger<AccountRevalidatingAuthenticationStateProvider>();
+        _signOuts.SignedOut += OnSignedOut;
+    }
+
+    protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(_auth.Value.CircuitRevalidationSeconds);
 
     protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
-        AccountStamp.IsCurrentAsync(accounts, identity.Value, authenticationState.User, cancellationToken);
+        AccountStamp.IsCurrentAsync(_accounts, _identity.Value, authenticationState.User, cancellationToken);
+
+    // An event handler cannot be awaited: the check runs on its own and keeps its failures to itself.
+    private void OnSignedOut(Guid userId) => _ = RevalidateNowAsync(userId);
+
+    private async Task RevalidateNowAsync(Guid userId)
+    {
+        try
+        {
+            var state = GetAuthenticationStateAsync();
+            if (!state.IsCompletedSuccessfully || state.Result.User.FindFirstValue(_identity.Value.ClaimsIdentity.UserIdClaimType) != userId.ToString()
+                || await ValidateAuthenticationStateAsync(state.Result, CancellationToken.None))
+            {
+                return;
+            }
+            SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+        }
+        catch (Exception ex)
+        {
+            // A circuit going away meanwhile, or the database not answering: its next revalidation decides.
+            _logger.LogDebug(ex, "Could not re-check a circuit's account at once");
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        _signOuts.SignedOut -= OnSignedOut;
+        base.Dispose(disposing);
+    }
 }

@@ -28,6 +28,7 @@ public static class AccountsExtensions
         services.AddCascadingAuthenticationState();
         // Open circuits re-check their account now and then (a deleted or signed-out account leaves the page).
         services.AddScoped<AuthenticationStateProvider, AccountRevalidatingAuthenticationStateProvider>();
+        services.AddSingleton<AccountSignOuts>();
         services.AddScoped<ICurrentUser, PrincipalCurrentUser>();
         services.AddScoped<AccountService>();
         services.AddScoped<ApiTokenService>();
