@@ -12,7 +12,7 @@ namespace AgenteFilms.Web.Features.Accounts;
 /// </summary>
 public sealed class AccountDeletionService(
     UserManager<AppUser> users, SignInManager<AppUser> signIn, SessionStore sessionStore, SessionService sessions,
-    AccountStore accounts, AccountSignOuts signOuts, ICurrentUser user, ILogger<AccountDeletionService> logger)
+    AccountStore accounts, AccountSignOuts signOuts, IServiceProvider services, ICurrentUser user, ILogger<AccountDeletionService> logger)
 {
     /// <summary>How many pitches the deletion would remove, for the confirmation sentence.</summary>
     public async Task<int> CountOwnedPitchesAsync(CancellationToken cancellationToken) =>
@@ -55,7 +55,7 @@ public sealed class AccountDeletionService(
         // Whatever is left (tokens, grants, settings, Identity rows, a pitch made in the meantime) in one transaction.
         await accounts.DeleteAsync(account.Id, cancellationToken);
         // Open pages of the account on this instance leave now rather than at their next revalidation.
-        signOuts.Notify(account.Id);
+        signOuts.Notify(account.Id, services.GetService<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider>());
         logger.LogInformation("Deleted account {UserId} and its {Count} pitches", account.Id, owned.Count);
         return AccountDeletionResult.Deleted;
     }

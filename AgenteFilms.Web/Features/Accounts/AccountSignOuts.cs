@@ -6,7 +6,8 @@ namespace AgenteFilms.Web.Features.Accounts;
 /// </summary>
 public sealed class AccountSignOuts
 {
-    public event Action<Guid>? SignedOut;
+    /// <summary>The account, and the authentication state of the request that signed it out (which handles itself).</summary>
+    public event Action<Guid, object?>? SignedOut;
 
-    public void Notify(Guid userId) => SignedOut?.Invoke(userId);
+    public void Notify(Guid userId, object? from) => SignedOut?.Invoke(userId, from);
 }

@@ -80,7 +80,14 @@ internal sealed class AccountRevalidatingAuthenticationStateProvider : Revalidat
         AccountStamp.IsCurrentAsync(_accounts, _identity.Value, authenticationState.User, cancellationToken);
 
     // An event handler cannot be awaited: the check runs on its own and keeps its failures to itself.
-    private void OnSignedOut(Guid userId) => _ = RevalidateNowAsync(userId);
+    // The page that deleted the account is signing its own browser out and redirecting it; only other circuits react.
+    private void OnSignedOut(Guid userId, object? from)
+    {
+        if (!ReferenceEquals(from, this))
+        {
+            _ = RevalidateNowAsync(userId);
+        }
+    }
 
     private async Task RevalidateNowAsync(Guid userId)
     {
