@@ -50,6 +50,7 @@ public static class DependencyInjection
         services.AddSingleton<UserSettingsStore>();
         services.AddSingleton<ApiTokenStore>();
         services.AddSingleton<SessionAccessStore>();
+        services.AddSingleton<AccountStore>();
         return services;
     }
 

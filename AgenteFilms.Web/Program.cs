@@ -8,8 +8,16 @@ using AgenteFilms.Web.Components;
 using AgenteFilms.Web.Endpoints;
 using AgenteFilms.Web.Endpoints.Compat;
 using AgenteFilms.Web.Features.Accounts;
+using AgenteFilms.Web.Features.Accounts.Admin;
 
-var builder = WebApplication.CreateBuilder(args);
+// `admin ...` runs an account command on the configured database and exits; its words are not configuration.
+var admin = AdminCommands.IsAdmin(args);
+var builder = WebApplication.CreateBuilder(admin ? [] : args);
+if (admin)
+{
+    // Standard output carries only the command's result (a password or a token), so scripts can capture it.
+    builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+}
 
 builder.Services.AddAgenteFilmsData(builder.Configuration);
 builder.Services.AddAgenteFilmsAgents();
@@ -21,7 +29,14 @@ if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Databa
 {
     // Before serving and before the runner claims work: both need the current schema.
     await app.Services.MigrateDatabaseAsync();
-    await app.Services.TakeOverLocalDataAsync();
+    if (!admin)
+    {
+        await app.Services.TakeOverLocalDataAsync();
+    }
+}
+if (admin)
+{
+    return await AdminCommands.RunAsync(app.Services, args[1..], Console.In, Console.Out, Console.Error);
 }
 await app.Services.BootstrapAccountsAsync();
 
@@ -61,6 +76,7 @@ app.MapRazorComponents<App>()
     .AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Run();
+return 0;
 
 /// <summary>Entry point; public so integration tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

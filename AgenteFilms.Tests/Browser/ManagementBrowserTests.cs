@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Sockets;
 using AgenteFilms.Tests.TestSupport;
 using AgenteFilms.Tests.TestSupport.FakeOpenAi;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace AgenteFilms.Tests.Browser;
@@ -93,7 +95,12 @@ public sealed class ManagementBrowserTests(BrowserFixture browser)
         Profile("closed", "fake-model", $"http://127.0.0.1:{ClosedPort()}/v1");
         Profile("hung", "hangs", server.OpenAiEndpoint);
         using var folder = new TempFolder();
+        var logs = new CapturingLoggerProvider();
         await using var app = AppFactory.OnSqlite(folder.Path, settings);
+        // Every log line of the app, at every level, including the HTTP client's request logs.
+        app.TestServices = services => services
+            .AddSingleton<ILoggerProvider>(logs)
+            .Configure<LoggerFilterOptions>(o => o.AddFilter<CapturingLoggerProvider>(null, LogLevel.Trace));
         var baseAddress = app.StartKestrel();
         await using var context = await browser.NewSignedInContextAsync(baseAddress);
         var page = await context.NewPageAsync();
@@ -104,17 +111,23 @@ public sealed class ManagementBrowserTests(BrowserFixture browser)
             ("works", "Connected in"), ("badkey", "Wrong key"), ("nomodel", "Unknown model"), ("closed", "Unreachable host"), ("hung", "Timeout"),
         })
         {
+            var logged = logs.Messages.Count;
             var row = page.Locator($"[data-testid=profile-row][data-profile={profile}]");
             await Assertions.Expect(row.GetByTestId("test-connection")).ToBeEnabledAsync();
             await row.GetByTestId("test-connection").ClickAsync();
             var result = page.Locator($"[data-testid=test-result][data-profile={profile}]");
             await Assertions.Expect(result.GetByTestId("test-headline")).ToContainTextAsync(headline, new() { Timeout = 15_000 });
             await Assertions.Expect(result).ToHaveAttributeAsync("data-success", profile == "works" ? "true" : "false");
+            // The request was logged (so the logs were searched where the key could have been), and without the key.
+            var lines = logs.Messages.Skip(logged).ToList();
+            Assert.Contains(lines, l => l.Contains("/v1/chat/completions", StringComparison.Ordinal));
+            Assert.DoesNotContain(lines, l => l.Contains(key, StringComparison.Ordinal) || l.Contains("sk-test", StringComparison.Ordinal));
         }
         await Assertions.Expect(page.Locator("[data-testid=test-result][data-profile=nomodel]")).ToContainTextAsync("gpt-9");
         await Assertions.Expect(page.GetByTestId("api-tokens-slot")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "settings.png");
         Assert.DoesNotContain(key, await page.ContentAsync());
+        Assert.DoesNotContain(logs.Messages, m => m.Contains(key, StringComparison.Ordinal));
         Assert.DoesNotContain("sk-test", await page.InnerTextAsync("body"));
     }
 

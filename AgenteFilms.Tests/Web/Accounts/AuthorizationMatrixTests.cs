@@ -58,6 +58,7 @@ public abstract class AuthorizationMatrixTests<TDatabase>(AppFixture<TDatabase> 
     {
         var routes = Routes();
         Assert.Contains(routes, r => r.Pattern == "/api/sessions/{id}/pitch.pdf");
+        Assert.Contains(routes, r => r is { Method: "DELETE", Pattern: "/api/account" });
         using var anonymous = App.CreateAnonymousClient();
         var session = Guid.NewGuid();
         foreach (var route in routes.Where(r => !AnonymousRoutes.Contains(r.Pattern) && !IsScalarAsset(r.Pattern)))
@@ -120,6 +121,8 @@ public abstract class AuthorizationMatrixTests<TDatabase>(AppFixture<TDatabase> 
     [InlineData("/pitches/{id}")]
     [InlineData("/account/change-password")]
     [InlineData("/account/tokens")]
+    [InlineData("/account/delete")]
+    [InlineData("/settings")]
     public async Task AnonymousPageRequests_RedirectToTheLoginPage(string page)
     {
         using var anonymous = App.CreateAnonymousClient();

@@ -3,6 +3,7 @@ using AgenteFilms.Data.Entities;
 using AgenteFilms.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -22,12 +23,16 @@ public static class AccountsExtensions
     /// </summary>
     public static IServiceCollection AddAccounts(this IServiceCollection services)
     {
-        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
+        services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpContextAccessor();
         services.AddCascadingAuthenticationState();
+        // Open circuits re-check their account now and then (a deleted or signed-out account leaves the page).
+        services.AddScoped<AuthenticationStateProvider, AccountRevalidatingAuthenticationStateProvider>();
+        services.AddSingleton<AccountSignOuts>();
         services.AddScoped<ICurrentUser, PrincipalCurrentUser>();
         services.AddScoped<AccountService>();
         services.AddScoped<ApiTokenService>();
+        services.AddScoped<AccountDeletionService>();
         // Identity's stores want a scoped context; ours come from the factory, one per scope.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AgenteFilmsDbContext>>().CreateDbContext());
 
@@ -48,6 +53,8 @@ public static class AccountsExtensions
             o.Cookie.Name = ".AgenteFilms.Auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Identity's validator (set by AddIdentityCookies) checks the stamp only every 30 minutes: check it on every request.
+            o.Events.OnValidatePrincipal = AccountStamp.RefusingStaleCookies(o.Events.OnValidatePrincipal);
             // Only pages redirect to the login page; every other route answers 401 with a Bearer challenge.
             o.Events.OnRedirectToLogin = context =>
             {

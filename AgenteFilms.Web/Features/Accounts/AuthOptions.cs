@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace AgenteFilms.Web.Features.Accounts;
 
 /// <summary>The <c>Auth</c> section.</summary>
@@ -10,6 +12,14 @@ public sealed class AuthOptions
 
     /// <summary>Whether Producer accounts may create pitches too (default false: they read what is shared with them).</summary>
     public bool ProducersCanCreatePitches { get; set; }
+
+    /// <summary>
+    /// How often an open Blazor circuit checks that its account still exists and was not signed out everywhere
+    /// (password reset, role change, deletion); when not, the page goes to the login page. Cookies are checked on
+    /// every request regardless.
+    /// </summary>
+    [Range(1, 86_400)]
+    public int CircuitRevalidationSeconds { get; set; } = 180;
 }
 
 /// <summary>
