@@ -8,6 +8,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Npgsql;
 
+const string BenchToken = "af_bench-api-benchmarks-token-0123456789";
 var postgres = Arg("--postgres") ?? throw new ArgumentException("--postgres <connection string to a server> is required");
 var appDll = Arg("--app") ?? throw new ArgumentException("--app <path to AgenteFilms.Web.dll> is required");
 var clients = int.Parse(Arg("--clients") ?? "16", CultureInfo.InvariantCulture);
@@ -26,6 +27,8 @@ var app = StartApp(appDll, port, connection);
 try
 {
     using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(5) };
+    // One account, provisioned by the app at start-up as a deployment would (Auth:Bootstrap:*), calls with its API token.
+    http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", BenchToken);
     await WaitReadyAsync(http, app);
     Console.WriteLine($"# API benchmarks ({DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, PostgreSQL, offline model with zero latency)");
 
@@ -171,6 +174,16 @@ static Process StartApp(string dll, int port, string connection)
     info.Environment["Database__Provider"] = "Postgres";
     info.Environment["ConnectionStrings__Postgres"] = connection + ";Maximum Pool Size=64";
     info.Environment["Limits__RequestsPerWindow"] = "1000000";
+    // One account drives all clients: per-user rate limits and the concurrent-run cap would throttle the measurement.
+    // The daily budget stays on (far away), so every model call still pays for its budget check.
+    info.Environment["Limits__RunsPerMinutePerUser"] = "100000";
+    info.Environment["Limits__MessagesPerMinutePerUser"] = "100000";
+    info.Environment["Limits__MaxConcurrentRunsPerUser"] = "1000";
+    info.Environment["Limits__DailyTokenBudget"] = "1000000000000";
+    info.Environment["Limits__DailyCostBudgetUsd"] = "1000000";
+    info.Environment["Auth__Bootstrap__Email"] = "bench@agentefilms.test";
+    info.Environment["Auth__Bootstrap__Password"] = "Bench-pass-1";
+    info.Environment["Auth__Bootstrap__ApiToken"] = BenchToken;
     info.Environment["Logging__LogLevel__Default"] = "Warning";
     info.Environment["Runs__MaxConcurrentRuns"] = "16";
     info.Environment["Runs__PollIntervalMs"] = "200";
