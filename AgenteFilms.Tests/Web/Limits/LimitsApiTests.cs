@@ -34,11 +34,13 @@ public abstract class LimitsApiTests<TDatabase>(TDatabase database) : IClassFixt
         using var client = app.Client;
         var session = await client.CreateSessionAsync("Over budget", "A cartographer maps a city that rearranges itself every night");
 
+        // Taken before the request: the server rounds its wait up to whole seconds from a later instant.
+        var sent = DateTime.UtcNow;
         var response = await client.PostAsJsonAsync($"/api/sessions/{session}/runs", new { }, Ct);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var untilMidnight = DateTime.UtcNow.Date.AddDays(1) - DateTime.UtcNow;
+        var untilMidnight = sent.Date.AddDays(1) - sent;
         Assert.InRange(response.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, untilMidnight - TimeSpan.FromMinutes(1), untilMidnight + TimeSpan.FromSeconds(1));
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal(429, problem.GetProperty("status").GetInt32());
@@ -101,12 +103,13 @@ public abstract class LimitsApiTests<TDatabase>(TDatabase database) : IClassFixt
         await using var app = App(Guid.NewGuid(), ("Limits:DailyTokenBudget", "100"), ("Limits:DailyCostBudgetUsd", "0"));
         using var client = app.Client;
 
+        var sent = DateTime.UtcNow;
         var response = await client.PostAsJsonAsync("/api/screenplay/generate",
             new { concept = "A lighthouse keeper on a drowned coast trades memories for fuel" }, Ct);
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var untilMidnight = DateTime.UtcNow.Date.AddDays(1) - DateTime.UtcNow;
+        var untilMidnight = sent.Date.AddDays(1) - sent;
         Assert.InRange(response.Headers.RetryAfter?.Delta ?? TimeSpan.Zero, untilMidnight - TimeSpan.FromMinutes(1), untilMidnight + TimeSpan.FromSeconds(1));
         Assert.Contains("daily token budget", (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("detail").GetString());
     }
