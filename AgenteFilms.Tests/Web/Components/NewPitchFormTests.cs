@@ -56,6 +56,8 @@ public sealed class NewPitchFormTests : MudTestContext, IClassFixture<SqliteTest
         cut.Find("#pitch-title").Input("Salt Line");
         cut.Find("#pitch-concept").Input("A lighthouse keeper finds a smuggler's ledger that names her missing brother.");
         cut.FindAll(".mud-chip").First(c => c.TextContent.Contains("Thriller")).Click();
+        // The chip's click is handled asynchronously: submit once it shows as chosen (a loaded machine lost the choice).
+        cut.WaitForAssertion(() => Assert.Contains("mud-chip-color-primary", cut.FindAll(".mud-chip").First(c => c.TextContent.Contains("Thriller")).ClassName));
         cut.Find("[data-testid=start-pitch]").Click();
 
         var navigation = Services.GetRequiredService<NavigationManager>();
